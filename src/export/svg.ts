@@ -1,0 +1,115 @@
+/**
+ * Builds a standalone SVG of a map from its data and node positions (never from the
+ * live DOM): inline styles, a title and a legend, the map's JSON in <metadata> so the
+ * file can be reopened, and every piece of map text escaped by `escapeXml`.
+ */
+import { inLanguage, type ArgMap, type EdgeKind, type Language, type NodeKind } from '../core/model.ts';
+import { serializeMap } from '../core/serialize.ts';
+import {
+  BACKGROUND_COLOUR, CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, NODE_APPEARANCE, TEXT_COLOUR,
+} from '../layout/appearance.ts';
+import { contentBounds } from '../layout/bounds.ts';
+import { edgeSegments } from '../layout/edge-geometry.ts';
+import type { Position } from '../layout/layout-node.ts';
+import { labelLayout, markerPath, MARKER_SIZE, nodeOutline, type Rect } from '../layout/shapes.ts';
+import { measureNodes } from '../layout/node-boxes.ts';
+import { escapeXml, formatNumber as n } from './xml.ts';
+
+export interface SvgExportOptions {
+  readonly language: Language;
+}
+
+const MARGIN = 40;
+const HEADER_HEIGHT = 96;
+const LEGEND_ITEM_WIDTH = 118;
+
+const NODE_KINDS_IN_LEGEND: readonly NodeKind[] = ['question', 'claim', 'evidence'];
+const EDGE_KINDS_IN_LEGEND: readonly EdgeKind[] = ['support', 'attack', 'undercut', 'answer'];
+
+function rect(shape: Rect, attributes: string): string {
+  return `<rect x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.width)}" height="${n(shape.height)}" rx="${n(shape.rx)}" ${attributes}/>`;
+}
+
+function outline(kind: NodeKind, width: number, height: number): string {
+  const shape = nodeOutline(kind, width, height);
+  const stroke = `stroke="${shape.stroke}" stroke-width="${shape.strokeWidth}"`;
+  return rect(shape.outer, `fill="${shape.fill}" ${stroke}`) + (shape.inner ? rect(shape.inner, `fill="none" ${stroke}`) : '');
+}
+
+function markerDefinitions(): string {
+  return EDGE_KINDS_IN_LEGEND.map((kind) => {
+    const look = EDGE_APPEARANCE[kind];
+    const filled = look.marker === 'triangle';
+    return `<marker id="arrow-${kind}" viewBox="0 0 ${MARKER_SIZE} ${MARKER_SIZE}" refX="${MARKER_SIZE}" refY="${MARKER_SIZE / 2}" markerWidth="${MARKER_SIZE}" markerHeight="${MARKER_SIZE}" markerUnits="userSpaceOnUse" orient="auto"><path d="${markerPath(look.marker)}" fill="${filled ? look.colour : 'none'}" stroke="${look.colour}" stroke-width="2"/></marker>`;
+  }).join('');
+}
+
+function styleSheet(): string {
+  return [
+    `svg{font-family:${FONT_FAMILY};background:${BACKGROUND_COLOUR}}`,
+    `text{fill:${TEXT_COLOUR};unicode-bidi:plaintext}`,
+    `.caption{fill:${CAPTION_COLOUR};font-size:${CAPTION_FONT_SIZE}px}`,
+    '.title{font-size:22px;font-weight:700}',
+    '.legend text{font-size:12.5px}',
+  ].join('');
+}
+
+function legend(x: number, y: number, language: Language): string {
+  const items: string[] = [];
+  let offset = 0;
+  for (const kind of NODE_KINDS_IN_LEGEND) {
+    const look = NODE_APPEARANCE[kind];
+    items.push(`<g transform="translate(${n(x + offset)},${n(y)})">${outline(kind, 34, 18)}<text x="24" y="4.5">${escapeXml(inLanguage(look.label, language))}</text></g>`);
+    offset += LEGEND_ITEM_WIDTH - 20;
+  }
+  for (const kind of EDGE_KINDS_IN_LEGEND) {
+    const look = EDGE_APPEARANCE[kind];
+    items.push(`<g transform="translate(${n(x + offset)},${n(y)})"><line x1="-14" y1="0" x2="22" y2="0" stroke="${look.colour}" stroke-width="${look.width}" stroke-dasharray="${look.dash}" marker-end="url(#arrow-${kind})"/><text x="28" y="4.5">${escapeXml(inLanguage(look.label, language))}</text></g>`);
+    offset += LEGEND_ITEM_WIDTH;
+  }
+  return `<g class="legend">${items.join('')}</g>`;
+}
+
+export function buildSvg(map: ArgMap, positions: readonly Position[], options: SvgExportOptions): string {
+  const { language } = options;
+  const boxes = measureNodes(map, language);
+  const positionById = new Map(positions.map((position) => [position.id, position]));
+  const bounds = contentBounds(positions, boxes, MARGIN);
+  const legendWidth = NODE_KINDS_IN_LEGEND.length * (LEGEND_ITEM_WIDTH - 20) + EDGE_KINDS_IN_LEGEND.length * LEGEND_ITEM_WIDTH;
+  const width = Math.max(bounds.width, legendWidth + 2 * MARGIN);
+  const left = bounds.x - (width - bounds.width) / 2;
+  const top = bounds.y - HEADER_HEIGHT;
+  const height = bounds.height + HEADER_HEIGHT;
+  const title = inLanguage(map.title, language);
+
+  const edges = edgeSegments(map.edges, positionById, boxes).map((segment) => {
+    const look = EDGE_APPEARANCE[segment.kind];
+    return `<line class="edge edge-${segment.kind}" data-edge-id="${escapeXml(segment.id)}" x1="${n(segment.x1)}" y1="${n(segment.y1)}" x2="${n(segment.x2)}" y2="${n(segment.y2)}" stroke="${look.colour}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#arrow-${segment.kind})"/>`;
+  });
+
+  const nodes = map.nodes.flatMap((node) => {
+    const position = positionById.get(node.id);
+    const box = boxes.get(node.id);
+    if (!position || !box) return [];
+    const layout = labelLayout(box);
+    const lines = box.lines.map((line, index) => `<tspan x="0" y="${n(layout.firstBaseline + index * layout.lineHeight)}">${escapeXml(line)}</tspan>`).join('');
+    const caption = box.caption === undefined ? '' : `<text class="caption" x="0" y="${n(layout.captionBaseline)}" text-anchor="middle">${escapeXml(box.caption)}</text>`;
+    const tooltip = `<title>${escapeXml(inLanguage(node.text, language))}</title>`;
+    return [`<g class="node node-${node.kind}" data-node-id="${escapeXml(node.id)}" transform="translate(${n(position.x)},${n(position.y)})">${tooltip}${outline(node.kind, box.width, box.height)}<text text-anchor="middle" font-size="${layout.fontSize}">${lines}</text>${caption}</g>`];
+  });
+
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="${n(left)} ${n(top)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="argmap-title">\n`,
+    `<title id="argmap-title">${escapeXml(title)}</title>\n`,
+    `<metadata id="argmap-data" data-format="argmap+json">${escapeXml(serializeMap(map, 0))}</metadata>\n`,
+    `<style>${styleSheet()}</style>\n`,
+    `<defs>${markerDefinitions()}</defs>\n`,
+    `<rect x="${n(left)}" y="${n(top)}" width="${n(width)}" height="${n(height)}" fill="${BACKGROUND_COLOUR}"/>\n`,
+    `<text class="title" x="${n(left + MARGIN)}" y="${n(top + MARGIN)}">${escapeXml(title)}</text>\n`,
+    `${legend(left + MARGIN + 10, top + MARGIN + 34, language)}\n`,
+    `<g class="edges">${edges.join('\n')}</g>\n`,
+    `<g class="nodes">${nodes.join('\n')}</g>\n`,
+    '</svg>\n',
+  ].join('');
+}

@@ -1,0 +1,101 @@
+/**
+ * The force simulation of a map: d3 supplies the forces; this file chooses them and
+ * makes the copies d3 is allowed to move. Seeded, so a map always lays out the same.
+ */
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type ForceManyBody, type Simulation } from 'd3';
+import type { ArgMap } from '../core/model.ts';
+import { forceEdgeDirection } from './force-edge-direction.ts';
+import { forceRectCollide } from './force-rect-collide.ts';
+import type { LayoutLink, LayoutNode, Position } from './layout-node.ts';
+import type { Extent } from './node-boxes.ts';
+import { seededRandom } from './random.ts';
+
+export const DEFAULT_SEED = 'argmap';
+
+export interface ForceLayoutOptions {
+  readonly seed?: string;
+  /** Places to start from (a saved layout, or the view before an edit); others start on a spiral. */
+  readonly initial?: ReadonlyMap<string, Position>;
+}
+
+export type ForceLayout = Simulation<LayoutNode, LayoutLink>;
+
+/** Enough ticks for the default alpha decay to cool to alphaMin (d3's own count). */
+export const SETTLE_TICKS = 300;
+const UNTANGLE_TICKS = 150;
+const UNTANGLE_CHARGE = -3000;
+const CHARGE = -500;
+const SETTLE_ALPHA = 0.4;
+
+const SPIRAL_SPACING = 70;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+export function createForceLayout(map: ArgMap, extents: ReadonlyMap<string, Extent>, options: ForceLayoutOptions = {}): ForceLayout {
+  const random = seededRandom(options.seed ?? DEFAULT_SEED);
+  // The seed turns the starting spiral and jitters it, so another seed gives another arrangement.
+  const turn = random() * 2 * Math.PI;
+  const nodes: LayoutNode[] = map.nodes.map((node, index) => {
+    const extent = extents.get(node.id) ?? { width: 0, height: 0 };
+    const start = options.initial?.get(node.id);
+    const radius = SPIRAL_SPACING * (Math.sqrt(0.5 + index) + random() - 0.5);
+    const angle = turn + index * GOLDEN_ANGLE;
+    return {
+      id: node.id,
+      width: extent.width,
+      height: extent.height,
+      x: start?.x ?? radius * Math.cos(angle),
+      y: start?.y ?? radius * Math.sin(angle),
+    };
+  });
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
+  const edgeById = new Map(map.edges.map((edge) => [edge.id, edge]));
+  const links: LayoutLink[] = [];
+  for (const edge of map.edges) {
+    const source = nodeById.get(edge.from);
+    // An undercut aims at an inference: pull its author towards that inference's premise.
+    const targetId = edge.kind === 'undercut' ? edgeById.get(edge.to)?.from : edge.to;
+    const target = targetId === undefined ? undefined : nodeById.get(targetId);
+    if (source && target) links.push({ id: edge.id, source, target });
+  }
+
+  return forceSimulation(nodes)
+    .randomSource(random)
+    .force('link', forceLink<LayoutNode, LayoutLink>(links)
+      .id((node) => node.id)
+      .distance((link) => (Math.max(link.source.height, link.source.width / 2) + Math.max(link.target.height, link.target.width / 2)) / 2 + 40))
+    .force('charge', forceManyBody<LayoutNode>().strength(CHARGE).distanceMax(900))
+    .force('direction', forceEdgeDirection(links, 40, 0.6))
+    .force('collide', forceRectCollide(14))
+    .force('x', forceX<LayoutNode>(0).strength(0.03))
+    .force('y', forceY<LayoutNode>(0).strength(0.05))
+    .stop();
+}
+
+/** Fresh records of where every node is now; d3 moves its nodes in place. */
+export function readPositions(layout: ForceLayout): Position[] {
+  return layout.nodes().map(({ id, x, y }) => ({ id, x, y }));
+}
+
+/**
+ * Runs a layout to rest without a timer, in two phases: first without collisions and
+ * with strong repulsion, so that nodes can pass through each other and the graph
+ * untangles; then with collisions on, so that no two boxes overlap. (On the seed map
+ * this halves the edge crossings of a single phase.)
+ */
+export function settleForceLayout(layout: ForceLayout): void {
+  const collide = layout.force('collide');
+  const charge = layout.force('charge') as ForceManyBody<LayoutNode> | undefined;
+  layout.force('collide', null);
+  charge?.strength(UNTANGLE_CHARGE);
+  layout.alpha(1).tick(UNTANGLE_TICKS);
+  layout.force('collide', collide ?? null);
+  charge?.strength(CHARGE);
+  layout.alpha(SETTLE_ALPHA).tick(SETTLE_TICKS);
+}
+
+/** The settled layout of a map: what the CLI renders and the app opens with. */
+export function settleLayout(map: ArgMap, extents: ReadonlyMap<string, Extent>, options: ForceLayoutOptions = {}): Position[] {
+  const layout = createForceLayout(map, extents, options);
+  settleForceLayout(layout);
+  return readPositions(layout);
+}

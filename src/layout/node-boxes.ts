@@ -1,0 +1,64 @@
+/** The size and wrapped lines of every node's box, per language, with no DOM. */
+import { inLanguage, LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
+import { wrapText } from '../core/text/wrap.ts';
+import {
+  CAPTION_FONT_SIZE, CAPTION_LINE_HEIGHT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT,
+  NODE_MAX_LINES, NODE_MAX_TEXT_WIDTH, NODE_MIN_WIDTH, NODE_PADDING_X, NODE_PADDING_Y,
+} from './appearance.ts';
+
+export interface NodeBox {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: readonly string[];
+  /** The speaker's name under the label, when the node has an actor. */
+  readonly caption?: string;
+  /** The whole label, for a tooltip, when the lines were cut short. */
+  readonly fullText?: string;
+}
+
+export function measureNodes(map: ArgMap, language: Language): Map<string, NodeBox> {
+  const actors = new Map(map.actors.map((actor) => [actor.id, actor]));
+  const boxes = new Map<string, NodeBox>();
+  for (const node of map.nodes) {
+    const text = inLanguage(node.text, language);
+    const label = wrapText(text, { fontSize: LABEL_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: NODE_MAX_LINES });
+    const actor = node.actor === undefined ? undefined : actors.get(node.actor);
+    const captionText = actor === undefined ? undefined : `— ${inLanguage(actor.name, language)}`;
+    const caption = captionText === undefined
+      ? undefined
+      : wrapText(captionText, { fontSize: CAPTION_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: 1 });
+    const textWidth = Math.max(label.width, caption?.width ?? 0);
+    boxes.set(node.id, {
+      id: node.id,
+      width: Math.max(NODE_MIN_WIDTH, Math.ceil(textWidth + 2 * NODE_PADDING_X)),
+      height: Math.ceil(label.lines.length * LABEL_LINE_HEIGHT + (caption ? CAPTION_LINE_HEIGHT : 0) + 2 * NODE_PADDING_Y),
+      lines: label.lines,
+      ...(caption ? { caption: caption.lines[0] } : {}),
+      ...(label.truncated ? { fullText: text } : {}),
+    });
+  }
+  return boxes;
+}
+
+export interface Extent {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The space a node takes in the layout: the larger of its boxes in either language,
+ * so switching language redraws the labels without moving a single node.
+ */
+export function layoutExtents(map: ArgMap): Map<string, Extent> {
+  const perLanguage = LANGUAGES.map((language) => measureNodes(map, language));
+  const extents = new Map<string, Extent>();
+  for (const node of map.nodes) {
+    const boxes = perLanguage.map((boxesOfLanguage) => boxesOfLanguage.get(node.id)!);
+    extents.set(node.id, {
+      width: Math.max(...boxes.map((box) => box.width)),
+      height: Math.max(...boxes.map((box) => box.height)),
+    });
+  }
+  return extents;
+}

@@ -1,0 +1,63 @@
+/**
+ * The map a person has open, with the view's choices (language, selection, hover)
+ * and what went wrong on the last attempt to open a file. A failed open never
+ * touches the map already open.
+ */
+import type { LoadResult } from '../core/load-map.ts';
+import { indexMap, type ArgMap, type Language } from '../core/model.ts';
+import type { Problem } from '../core/problems.ts';
+import { buildRelationIndex } from '../core/relations.ts';
+import { layoutExtents, measureNodes } from '../layout/node-boxes.ts';
+
+export interface OpenedMap {
+  readonly map: ArgMap;
+  /** Shown in messages and used to name exports, without its extension. */
+  readonly name: string;
+  /** The text of each source the map quotes, by source id, when it is at hand. */
+  readonly sourceTexts: ReadonlyMap<string, string>;
+}
+
+export interface OpenAttempt {
+  readonly fileName: string;
+  readonly problems: readonly Problem[];
+  readonly opened: boolean;
+}
+
+export class MapSession {
+  opened: OpenedMap;
+  language = $state<Language>('zh');
+  selectedId = $state.raw<string | undefined>(undefined);
+  hoveredId = $state.raw<string | undefined>(undefined);
+  lastAttempt = $state.raw<OpenAttempt | undefined>(undefined);
+
+  readonly map = $derived.by(() => this.opened.map);
+  readonly index = $derived(indexMap(this.map));
+  readonly relations = $derived(buildRelationIndex(this.map));
+  readonly extents = $derived(layoutExtents(this.map));
+  readonly boxes = $derived(measureNodes(this.map, this.language));
+  readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
+
+  constructor(initial: OpenedMap) {
+    this.opened = $state.raw(initial);
+  }
+
+  select(id: string | undefined): void {
+    this.selectedId = id !== undefined && this.index.nodes.has(id) ? id : undefined;
+  }
+
+  /** Takes the result of reading a file: a good map replaces the open one, a bad one only reports. */
+  receive(fileName: string, result: LoadResult): void {
+    if (result.ok) {
+      this.opened = { map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map() };
+      this.selectedId = undefined;
+      this.hoveredId = undefined;
+      this.lastAttempt = { fileName, problems: result.warnings, opened: true };
+    } else {
+      this.lastAttempt = { fileName, problems: result.problems, opened: false };
+    }
+  }
+
+  dismissProblems(): void {
+    this.lastAttempt = undefined;
+  }
+}

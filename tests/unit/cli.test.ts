@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { buildSvg } from '../../src/export/svg.ts';
+import { settleLayout } from '../../src/layout/force-layout.ts';
+import { layoutExtents } from '../../src/layout/node-boxes.ts';
+import { loadSeedMap, SEED_MAP_PATH } from '../support/seed.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/argmap.js', import.meta.url).pathname;
+const SEED = SEED_MAP_PATH;
+const directory = mkdtempSync(join(tmpdir(), 'argmap-cli-'));
+
+function file(name: string, content: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Runs the real `argmap` executable, as a person would through `npx argmap`. */
+async function argmap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+/** Runs the command in this process (fast), collecting what it writes. */
+async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
+  return { code, out, err };
+}
+
+describe('argmap CLI', () => {
+  it('validate: the seed map is valid, with its quotes checked against the article (real executable)', async () => {
+    const result = await argmap('validate', SEED);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('valid');
+    expect(result.stderr).toBe('');
+  }, 30_000);
+
+  it('validate: a broken quote is reported with its pointer and node id', async () => {
+    const map = JSON.parse(readFileSync(SEED, 'utf8')) as { nodes: { quote?: { text: string } }[] };
+    mkdirSync(join(directory, 'sources'), { recursive: true });
+    copyFileSync(join(dirname(SEED), 'sources/hundred-model-war.txt'), join(directory, 'sources/hundred-model-war.txt'));
+    const index = map.nodes.findIndex((node) => node.quote);
+    map.nodes[index]!.quote!.text = '这句话不在文章里';
+    const result = await inProcess('validate', file('bad-quote.json', JSON.stringify(map)));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`/nodes/${index}/quote/text`);
+    expect(result.out).toContain('not verbatim');
+  });
+
+  it('validate: a syntax error has line and column, and never a stack trace', async () => {
+    const result = await argmap('validate', file('truncated.json', '{\n  "nodes": ['));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/truncated\.json:2:\d+: error: /);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('validate: duplicate and dangling ids name the offending id; every file is reported', async () => {
+    const duplicate = file('duplicate.json', JSON.stringify({
+      schemaVersion: 1, title: { en: 'd' }, sources: [], actors: [],
+      nodes: [{ id: 'n1', kind: 'claim', text: { en: 'a' } }, { id: 'n1', kind: 'claim', text: { en: 'b' } }], edges: [],
+    }));
+    const dangling = file('dangling.json', JSON.stringify({
+      schemaVersion: 1, title: { en: 'd' }, sources: [], actors: [],
+      nodes: [{ id: 'n1', kind: 'claim', text: { en: 'a' } }], edges: [{ id: 'e1', from: 'n1', to: 'ghost', kind: 'support' }],
+    }));
+    const result = await inProcess('validate', duplicate, dangling, SEED);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/duplicate\.json.*\/nodes\/1\/id.*"n1"/);
+    expect(result.out).toMatch(/dangling\.json.*\/edges\/0\/to.*"ghost"/);
+    expect(result.out).toContain(`${SEED}: valid`);
+  });
+
+  it('validate: a missing file is an error, not a crash', async () => {
+    const result = await inProcess('validate', join(directory, 'nope.json'));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('no such file');
+  });
+
+  it('render writes the same SVG as the app’s export for the deterministic layout (real executable)', async () => {
+    const output = join(directory, 'seed.svg');
+    const result = await argmap('render', SEED, '-o', output, '--lang', 'en');
+    expect(result.code).toBe(0);
+    const seed = loadSeedMap();
+    expect(readFileSync(output, 'utf8')).toBe(buildSvg(seed, settleLayout(seed, layoutExtents(seed)), { language: 'en' }));
+  }, 30_000);
+
+  it('render refuses an invalid map with exit 1 and located errors', async () => {
+    const result = await inProcess('render', file('empty.json', ''), '-o', join(directory, 'x.svg'));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('empty');
+  });
+
+  it.each([
+    [[]],
+    [['frobnicate']],
+    [['validate']],
+    [['render', SEED]],
+    [['render', SEED, '-o']],
+    [['render', SEED, '-o', 'out.png']],
+    [['render', SEED, '-o', 'out.svg', '--lang', 'fr']],
+    [['render', SEED, '-o', 'out.svg', '--colour']],
+  ])('usage errors exit 2 with a usage line: %j', async (args) => {
+    const result = await inProcess(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^argmap: .+\nusage: argmap validate/);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ArgMap } from '../../src/core/model.ts';
+import { contentBounds, MIN_BOUNDS_SIZE } from '../../src/layout/bounds.ts';
+import { edgeSegments } from '../../src/layout/edge-geometry.ts';
+import { createForceLayout, readPositions, settleLayout } from '../../src/layout/force-layout.ts';
+import { layoutExtents, measureNodes } from '../../src/layout/node-boxes.ts';
+import { loadSeedMap } from '../support/seed.ts';
+
+const seed = loadSeedMap();
+const extents = layoutExtents(seed);
+
+function overlappingPairs(map: ArgMap, positions: ReturnType<typeof settleLayout>): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < positions.length; i += 1) {
+    for (let j = i + 1; j < positions.length; j += 1) {
+      const a = positions[i]!;
+      const b = positions[j]!;
+      const boxA = extents.get(a.id)!;
+      const boxB = extents.get(b.id)!;
+      if (Math.abs(a.x - b.x) < (boxA.width + boxB.width) / 2 && Math.abs(a.y - b.y) < (boxA.height + boxB.height) / 2) {
+        pairs.push(`${a.id}/${b.id}`);
+      }
+    }
+  }
+  expect(map.nodes.length).toBe(positions.length);
+  return pairs;
+}
+
+describe('force layout', () => {
+  it('is deterministic: the same map and seed give the same positions, tick by tick', () => {
+    const first = createForceLayout(seed, extents, { seed: 'demo' });
+    const second = createForceLayout(seed, extents, { seed: 'demo' });
+    for (const ticks of [1, 10, 100]) {
+      first.tick(ticks);
+      second.tick(ticks);
+      expect(readPositions(first)).toEqual(readPositions(second));
+    }
+  });
+
+  it('depends on the seed', () => {
+    expect(settleLayout(seed, extents, { seed: 'a' })).not.toEqual(settleLayout(seed, extents, { seed: 'b' }));
+  });
+
+  it('does not move the map’s objects and copies positions into fresh records', () => {
+    const before = JSON.stringify(seed);
+    const layout = createForceLayout(seed, extents);
+    layout.tick(5);
+    const positions = readPositions(layout);
+    layout.tick(1);
+    expect(readPositions(layout)[0]).not.toBe(positions[0]);
+    expect(JSON.stringify(seed)).toBe(before);
+  });
+
+  it('settles the seed map with no overlapping boxes and finite coordinates', () => {
+    const positions = settleLayout(seed, extents);
+    expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    expect(overlappingPairs(seed, positions)).toEqual([]);
+  });
+
+  it('untangles the seed map: few crossing relations, and most point upwards to what they speak to', () => {
+    const positions = settleLayout(seed, extents);
+    const segments = edgeSegments(seed.edges, new Map(positions.map((position) => [position.id, position])), extents);
+    const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    let crossings = 0;
+    for (let i = 0; i < segments.length; i += 1) {
+      for (let j = i + 1; j < segments.length; j += 1) {
+        const a = segments[i]!;
+        const b = segments[j]!;
+        if (side(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1) * side(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2) < 0
+          && side(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1) * side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2) < 0) crossings += 1;
+      }
+    }
+    expect(crossings).toBeLessThanOrEqual(8);
+    const upwards = segments.filter((segment) => segment.y2 < segment.y1).length;
+    expect(upwards / segments.length).toBeGreaterThan(0.85);
+  });
+
+  it('starts from given positions when it has them', () => {
+    const initial = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index * 1000, y: 0 }]));
+    const layout = createForceLayout(seed, extents, { initial });
+    expect(readPositions(layout).slice(0, 3).map(({ x }) => x)).toEqual([0, 1000, 2000]);
+  });
+
+  it('sizes a node by the larger of its boxes in either language, so switching language moves nothing', () => {
+    const zh = measureNodes(seed, 'zh');
+    const en = measureNodes(seed, 'en');
+    for (const node of seed.nodes) {
+      expect(extents.get(node.id)!.width).toBe(Math.max(zh.get(node.id)!.width, en.get(node.id)!.width));
+      expect(extents.get(node.id)!.height).toBe(Math.max(zh.get(node.id)!.height, en.get(node.id)!.height));
+    }
+  });
+});
+
+describe('geometry', () => {
+  it('gives an empty map and a single node a usable area', () => {
+    expect(contentBounds([], new Map())).toEqual({ x: -100, y: -100, width: MIN_BOUNDS_SIZE, height: MIN_BOUNDS_SIZE });
+    const bounds = contentBounds([{ id: 'a', x: 5, y: 5 }], new Map([['a', { width: 0, height: 0 }]]));
+    expect(bounds.width).toBe(MIN_BOUNDS_SIZE);
+    expect(bounds.height).toBe(MIN_BOUNDS_SIZE);
+  });
+
+  it('draws edges from border to border and undercuts to the middle of the attacked relation', () => {
+    const positions = new Map([
+      ['a', { id: 'a', x: 0, y: 0 }],
+      ['b', { id: 'b', x: 0, y: 200 }],
+      ['c', { id: 'c', x: 300, y: 100 }],
+    ]);
+    const boxes = new Map([['a', { width: 100, height: 40 }], ['b', { width: 100, height: 40 }], ['c', { width: 100, height: 40 }]]);
+    const [support, undercut] = edgeSegments(
+      [{ id: 'e1', from: 'b', to: 'a', kind: 'support' }, { id: 'e2', from: 'c', to: 'e1', kind: 'undercut' }],
+      positions,
+      boxes,
+    );
+    expect(support).toMatchObject({ x1: 0, y1: 180, x2: 0, y2: 20 });
+    expect(undercut).toMatchObject({ x1: 250, x2: 0, y2: 100 });
+  });
+
+  it('never produces NaN for boxes on the same spot', () => {
+    const positions = new Map([['a', { id: 'a', x: 0, y: 0 }], ['b', { id: 'b', x: 0, y: 0 }]]);
+    const boxes = new Map([['a', { width: 10, height: 10 }], ['b', { width: 10, height: 10 }]]);
+    const [segment] = edgeSegments([{ id: 'e', from: 'a', to: 'b', kind: 'attack' }], positions, boxes);
+    expect(Object.values(segment!).filter((value) => typeof value === 'number').every(Number.isFinite)).toBe(true);
+  });
+});
