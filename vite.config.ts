@@ -11,5 +11,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -44,8 +44,10 @@ function markerDefinitions(): string {
   }).join('');
 }
 
-function styleSheet(): string {
+function styleSheet(language: Language): string {
   return [
+    // CJK fonts draw ’ and “ full-width; English text asks for their proportional forms.
+    ...(language === 'en' ? ["text{font-variant-east-asian:proportional-width;font-feature-settings:'pwid'}"] : []),
     `svg{font-family:${FONT_FAMILY};background:${BACKGROUND_COLOUR}}`,
     `text{fill:${TEXT_COLOUR};unicode-bidi:plaintext}`,
     `.caption{fill:${CAPTION_COLOUR};font-size:${CAPTION_FONT_SIZE}px}`,
@@ -103,7 +105,7 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="${n(left)} ${n(top)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="argmap-title">\n`,
     `<title id="argmap-title">${escapeXml(title)}</title>\n`,
     `<metadata id="argmap-data" data-format="argmap+json">${escapeXml(serializeMap(map, 0))}</metadata>\n`,
-    `<style>${styleSheet()}</style>\n`,
+    `<style>${styleSheet(language)}</style>\n`,
     `<defs>${markerDefinitions()}</defs>\n`,
     `<rect x="${n(left)}" y="${n(top)}" width="${n(width)}" height="${n(height)}" fill="${BACKGROUND_COLOUR}"/>\n`,
     `<text class="title" x="${n(left + MARGIN)}" y="${n(top + MARGIN)}">${escapeXml(title)}</text>\n`,

@@ -6,23 +6,15 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { loadMapBytes, loadMapText, type LoadResult } from '../../src/core/load-map.ts';
+import { loadMapBytes, loadMapText } from '../../src/core/load-map.ts';
 import { MAX_NESTING_DEPTH } from '../../src/core/json/parse-json.ts';
-import { indexMap, type ArgMap } from '../../src/core/model.ts';
+import { indexMap } from '../../src/core/model.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
+import { loaded, problemsOf } from '../support/load-result.ts';
 import { minimalMap, positionOf, sampleMap, toJson, type SampleMap } from '../fixtures/hostile/maps.ts';
 
 const NOT_A_MAP = 'argmap opens argmap JSON maps';
 
-function loaded(result: LoadResult): { map: ArgMap; warnings: Problem[] } {
-  if (!result.ok) throw new Error(`expected the map to load: ${result.problems.map((problem) => formatProblem(problem)).join('\n')}`);
-  return result;
-}
-
-function problemsOf(result: LoadResult): Problem[] {
-  if (result.ok) throw new Error('expected the map to be refused');
-  return result.problems;
-}
 
 /** A sample map changed by `edit`, as text. */
 function edited(edit: (map: SampleMap) => void): string {

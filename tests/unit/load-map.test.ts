@@ -1,21 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadMapBytes, loadMapText, MAX_FILE_BYTES, type LoadResult } from '../../src/core/load-map.ts';
-import type { ArgMap } from '../../src/core/model.ts';
+import { loadMapBytes, loadMapText, MAX_FILE_BYTES } from '../../src/core/load-map.ts';
 import { formatProblem, MAX_PROBLEMS_PER_STAGE, type Problem } from '../../src/core/problems.ts';
+import { loaded, problemsOf } from '../support/load-result.ts';
 import { minimalMap, positionOf, sampleMap, toJson } from '../fixtures/hostile/maps.ts';
 
 const SEED_URL = new URL('../../graph-data/hundred-model-war.json', import.meta.url);
 
-function loaded(result: LoadResult): { map: ArgMap; warnings: Problem[] } {
-  if (!result.ok) throw new Error(`expected the map to load: ${result.problems.map((problem) => formatProblem(problem)).join('\n')}`);
-  return result;
-}
-
-function problemsOf(result: LoadResult): Problem[] {
-  if (result.ok) throw new Error('expected the map to be refused');
-  return result.problems;
-}
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {
   const bytes = new Uint8Array(2 + 2 * text.length);
