@@ -20,8 +20,9 @@ export type NodeKind = (typeof NODE_KINDS)[number];
  * support/attack: the `from` node speaks for/against the `to` node.
  * undercut: the `from` node attacks the inference of the edge named by `to`.
  * answer: the `from` claim is a position on the `to` question.
+ * rephrase: the `from` node restates the `to` node (AIF's MA).
  */
-export const EDGE_KINDS = ['support', 'attack', 'undercut', 'answer'] as const;
+export const EDGE_KINDS = ['support', 'attack', 'undercut', 'answer', 'rephrase'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -47,12 +48,22 @@ export interface Quote {
   readonly text: string;
 }
 
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface ArgNode {
   readonly id: string;
   readonly kind: NodeKind;
   readonly text: Bilingual;
   readonly actor?: string;
   readonly quote?: Quote;
+  /** A saved place in the layout (a rehearsed picture); the node stays there. */
+  readonly position?: Point;
+  readonly tags?: readonly string[];
+  /** The heading the node stands under. */
+  readonly section?: string;
 }
 
 export interface ArgEdge {
@@ -61,7 +72,38 @@ export interface ArgEdge {
   /** A node id; for an undercut, the id of the edge whose inference is attacked. */
   readonly to: string;
   readonly kind: EdgeKind;
+  /** Edges of one group form a linked argument: their premises support only together. */
+  readonly group?: string;
+  /** The argumentation scheme of the inference or conflict. */
+  readonly scheme?: string;
 }
+
+export interface Camera {
+  /** The map point at the centre of the screen. */
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+export interface TourStep {
+  /** Node or edge ids shown from this step on; an edge brings its ends. */
+  readonly reveal: readonly string[];
+  /** Node or edge ids stressed in this step. */
+  readonly focus: readonly string[];
+  /** Without a camera, the view fits the focus, else everything shown. */
+  readonly camera?: Camera;
+  readonly caption: Bilingual;
+  readonly notes?: Bilingual;
+}
+
+export interface Tour {
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly steps: readonly TourStep[];
+}
+
+/** Any JSON value: what a map keeps for other formats (`extensions`) without reading it. */
+export type JsonData = null | boolean | number | string | readonly JsonData[] | { readonly [key: string]: JsonData };
 
 export interface ArgMap {
   readonly schemaVersion: number;
@@ -70,6 +112,9 @@ export interface ArgMap {
   readonly actors: readonly Actor[];
   readonly nodes: readonly ArgNode[];
   readonly edges: readonly ArgEdge[];
+  readonly tours?: readonly Tour[];
+  /** Data of other formats kept for writing back, by namespace (`aif`); not interpreted. */
+  readonly extensions?: ReadonlyMap<string, JsonData>;
 }
 
 /** Picks the requested language, falling back to the other one when a map lacks it. */

@@ -1,5 +1,5 @@
 /** Writes a validated map back to argmap JSON, field by field, in a stable order. */
-import type { ArgMap, Bilingual } from './model.ts';
+import type { ArgMap, Bilingual, Tour } from './model.ts';
 
 export const SCHEMA_REFERENCE = './argmap.schema.json';
 
@@ -29,8 +29,34 @@ export function mapToJsonValue(map: ArgMap): unknown {
       text: bilingual(node.text),
       ...(node.actor !== undefined ? { actor: node.actor } : {}),
       ...(node.quote ? { quote: { source: node.quote.source, text: node.quote.text } } : {}),
+      ...(node.position ? { position: { x: node.position.x, y: node.position.y } } : {}),
+      ...(node.tags ? { tags: [...node.tags] } : {}),
+      ...(node.section !== undefined ? { section: node.section } : {}),
     })),
-    edges: map.edges.map((edge) => ({ id: edge.id, from: edge.from, to: edge.to, kind: edge.kind })),
+    edges: map.edges.map((edge) => ({
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      kind: edge.kind,
+      ...(edge.group !== undefined ? { group: edge.group } : {}),
+      ...(edge.scheme !== undefined ? { scheme: edge.scheme } : {}),
+    })),
+    ...(map.tours ? { tours: map.tours.map(tourToJson) } : {}),
+    ...(map.extensions ? { extensions: Object.fromEntries(map.extensions) } : {}),
+  };
+}
+
+function tourToJson(tour: Tour): unknown {
+  return {
+    id: tour.id,
+    title: bilingual(tour.title),
+    steps: tour.steps.map((step) => ({
+      ...(step.reveal.length > 0 ? { reveal: [...step.reveal] } : {}),
+      ...(step.focus.length > 0 ? { focus: [...step.focus] } : {}),
+      ...(step.camera ? { camera: { x: step.camera.x, y: step.camera.y, zoom: step.camera.zoom } } : {}),
+      caption: bilingual(step.caption),
+      ...(step.notes ? { notes: bilingual(step.notes) } : {}),
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
  * live DOM): inline styles, a title and a legend, the map's JSON in <metadata> so the
  * file can be reopened, and every piece of map text escaped by `escapeXml`.
  */
-import { inLanguage, type ArgMap, type EdgeKind, type Language, type NodeKind } from '../core/model.ts';
+import { EDGE_KINDS, inLanguage, NODE_KINDS, type ArgMap, type Language, type NodeKind } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
 import {
   BACKGROUND_COLOUR, CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, NODE_APPEARANCE, TEXT_COLOUR,
@@ -11,7 +11,7 @@ import {
 import { contentBounds } from '../layout/bounds.ts';
 import { edgeSegments } from '../layout/edge-geometry.ts';
 import type { Position } from '../layout/layout-node.ts';
-import { labelLayout, markerPath, MARKER_SIZE, nodeOutline, type Rect } from '../layout/shapes.ts';
+import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type Rect } from '../layout/shapes.ts';
 import { measureNodes } from '../layout/node-boxes.ts';
 import { escapeXml, formatNumber as n } from './xml.ts';
 
@@ -23,8 +23,6 @@ const MARGIN = 40;
 const HEADER_HEIGHT = 96;
 const LEGEND_ITEM_WIDTH = 118;
 
-const NODE_KINDS_IN_LEGEND: readonly NodeKind[] = ['question', 'claim', 'evidence'];
-const EDGE_KINDS_IN_LEGEND: readonly EdgeKind[] = ['support', 'attack', 'undercut', 'answer'];
 
 function rect(shape: Rect, attributes: string): string {
   return `<rect x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.width)}" height="${n(shape.height)}" rx="${n(shape.rx)}" ${attributes}/>`;
@@ -37,10 +35,9 @@ function outline(kind: NodeKind, width: number, height: number): string {
 }
 
 function markerDefinitions(): string {
-  return EDGE_KINDS_IN_LEGEND.map((kind) => {
+  return EDGE_KINDS.map((kind) => {
     const look = EDGE_APPEARANCE[kind];
-    const filled = look.marker === 'triangle';
-    return `<marker id="arrow-${kind}" viewBox="0 0 ${MARKER_SIZE} ${MARKER_SIZE}" refX="${MARKER_SIZE}" refY="${MARKER_SIZE / 2}" markerWidth="${MARKER_SIZE}" markerHeight="${MARKER_SIZE}" markerUnits="userSpaceOnUse" orient="auto"><path d="${markerPath(look.marker)}" fill="${filled ? look.colour : 'none'}" stroke="${look.colour}" stroke-width="2"/></marker>`;
+    return `<marker id="arrow-${kind}" viewBox="0 0 ${MARKER_SIZE} ${MARKER_SIZE}" refX="${MARKER_SIZE}" refY="${MARKER_SIZE / 2}" markerWidth="${MARKER_SIZE}" markerHeight="${MARKER_SIZE}" markerUnits="userSpaceOnUse" orient="auto"><path d="${markerPath(look.marker)}" fill="${markerFill(look)}" stroke="${look.colour}" stroke-width="2"/></marker>`;
   }).join('');
 }
 
@@ -59,12 +56,12 @@ function styleSheet(language: Language): string {
 function legend(x: number, y: number, language: Language): string {
   const items: string[] = [];
   let offset = 0;
-  for (const kind of NODE_KINDS_IN_LEGEND) {
+  for (const kind of NODE_KINDS) {
     const look = NODE_APPEARANCE[kind];
     items.push(`<g transform="translate(${n(x + offset)},${n(y)})">${outline(kind, 34, 18)}<text x="24" y="4.5">${escapeXml(inLanguage(look.label, language))}</text></g>`);
     offset += LEGEND_ITEM_WIDTH - 20;
   }
-  for (const kind of EDGE_KINDS_IN_LEGEND) {
+  for (const kind of EDGE_KINDS) {
     const look = EDGE_APPEARANCE[kind];
     items.push(`<g transform="translate(${n(x + offset)},${n(y)})"><line x1="-14" y1="0" x2="22" y2="0" stroke="${look.colour}" stroke-width="${look.width}" stroke-dasharray="${look.dash}" marker-end="url(#arrow-${kind})"/><text x="28" y="4.5">${escapeXml(inLanguage(look.label, language))}</text></g>`);
     offset += LEGEND_ITEM_WIDTH;
@@ -77,7 +74,7 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
   const boxes = measureNodes(map, language);
   const positionById = new Map(positions.map((position) => [position.id, position]));
   const bounds = contentBounds(positions, boxes, MARGIN);
-  const legendWidth = NODE_KINDS_IN_LEGEND.length * (LEGEND_ITEM_WIDTH - 20) + EDGE_KINDS_IN_LEGEND.length * LEGEND_ITEM_WIDTH;
+  const legendWidth = NODE_KINDS.length * (LEGEND_ITEM_WIDTH - 20) + EDGE_KINDS.length * LEGEND_ITEM_WIDTH;
   const width = Math.max(bounds.width, legendWidth + 2 * MARGIN);
   const left = bounds.x - (width - bounds.width) / 2;
   const top = bounds.y - HEADER_HEIGHT;

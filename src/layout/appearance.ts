@@ -19,7 +19,7 @@ export const NODE_MAX_TEXT_WIDTH = 196;
 export const NODE_MIN_WIDTH = 96;
 export const NODE_MAX_LINES = 6;
 
-export type MarkerShape = 'triangle' | 'tee' | 'chevron';
+export type MarkerShape = 'triangle' | 'tee' | 'chevron' | 'diamond';
 
 export interface EdgeAppearance {
   readonly colour: string;
@@ -35,6 +35,7 @@ export const EDGE_APPEARANCE: Readonly<Record<EdgeKind, EdgeAppearance>> = {
   attack: { colour: '#D55E00', dash: '9 5', width: 2.2, marker: 'tee', label: { zh: '反驳', en: 'attacks' } },
   undercut: { colour: '#CC79A7', dash: '2 4', width: 2.2, marker: 'tee', label: { zh: '削弱推论', en: 'undercuts' } },
   answer: { colour: '#6B6B6B', dash: '', width: 1.4, marker: 'chevron', label: { zh: '回应问题', en: 'answers' } },
+  rephrase: { colour: '#0072B2', dash: '12 4 2 4', width: 1.6, marker: 'diamond', label: { zh: '转述', en: 'rephrases' } },
 };
 
 export interface NodeAppearance {

@@ -39,13 +39,19 @@ export function createForceLayout(map: ArgMap, extents: ReadonlyMap<string, Exte
     const start = options.initial?.get(node.id);
     const radius = SPIRAL_SPACING * (Math.sqrt(0.5 + index) + random() - 0.5);
     const angle = turn + index * GOLDEN_ANGLE;
-    return {
+    const layoutNode: LayoutNode = {
       id: node.id,
       width: extent.width,
       height: extent.height,
-      x: start?.x ?? radius * Math.cos(angle),
-      y: start?.y ?? radius * Math.sin(angle),
+      x: node.position?.x ?? start?.x ?? radius * Math.cos(angle),
+      y: node.position?.y ?? start?.y ?? radius * Math.sin(angle),
     };
+    // A saved position is a rehearsed picture: the node stays exactly there.
+    if (node.position) {
+      layoutNode.fx = node.position.x;
+      layoutNode.fy = node.position.y;
+    }
+    return layoutNode;
   });
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const edgeById = new Map(map.edges.map((edge) => [edge.id, edge]));

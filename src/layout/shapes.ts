@@ -1,7 +1,7 @@
 /** The shapes of boxes, arrowheads and label lines as numbers, for any renderer. */
 import type { NodeKind } from '../core/model.ts';
 import {
-  CAPTION_LINE_HEIGHT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, NODE_APPEARANCE, type MarkerShape,
+  CAPTION_LINE_HEIGHT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT, NODE_APPEARANCE, type EdgeAppearance, type MarkerShape,
 } from './appearance.ts';
 import type { NodeBox } from './node-boxes.ts';
 
@@ -47,7 +47,14 @@ export function markerPath(shape: MarkerShape): string {
       return `M${s - 1},0 L${s - 1},${s} M${s - 6},0 L${s - 6},${s}`;
     case 'chevron':
       return `M1,1 L${s - 1},${s / 2} L1,${s - 1}`;
+    case 'diamond':
+      return `M1,${s / 2} L${s / 2},1 L${s - 1},${s / 2} L${s / 2},${s - 1} Z`;
   }
+}
+
+/** Support's arrowhead is solid; the others are outlines, a second cue besides colour. */
+export function markerFill(look: EdgeAppearance): string {
+  return look.marker === 'triangle' ? look.colour : 'none';
 }
 
 export interface LabelLayout {

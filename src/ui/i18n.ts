@@ -42,11 +42,13 @@ export const RELATION_PHRASES = {
     attack: { zh: '反驳', en: 'attacks' },
     undercut: { zh: '削弱推论', en: 'undercuts' },
     answer: { zh: '回应问题', en: 'answers' },
+    rephrase: { zh: '转述', en: 'rephrases' },
   },
   incoming: {
     support: { zh: '得到支持：', en: 'supported by' },
     attack: { zh: '受到反驳：', en: 'attacked by' },
     undercut: { zh: '推论被削弱：', en: 'undercut by' },
     answer: { zh: '回答：', en: 'answered by' },
+    rephrase: { zh: '被转述：', en: 'rephrased by' },
   },
 } as const;

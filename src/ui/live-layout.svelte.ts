@@ -23,6 +23,7 @@ export class LiveLayout {
     settleForceLayout(this.#layout);
     this.#nodeById = new Map(this.#layout.nodes().map((node) => [node.id, node]));
     this.positions = readPositions(this.#layout);
+    this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
     this.#layout.on('tick', () => {
       this.positions = readPositions(this.#layout);
     });

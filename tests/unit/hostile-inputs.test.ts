@@ -206,7 +206,7 @@ describe('structure', () => {
     expect(problemsOf(loadMapText(text))).toEqual([
       {
         severity: 'error',
-        message: 'unknown property "colour"; allowed: id, kind, text, actor, quote',
+        message: 'unknown property "colour"; allowed: id, kind, text, actor, quote, position, tags, section',
         pointer: '/nodes/1/colour',
         ...positionOf(text, '"colour"'),
       },
@@ -323,7 +323,7 @@ describe('structure', () => {
   it('#21 unknown edge type → error listing the allowed values', () => {
     const text = edited((map) => (map.edges[2]!['kind'] = '"><script>'));
     expect(problemsOf(loadMapText(text)).map((problem) => [problem.pointer, problem.message])).toEqual([
-      ['/edges/2/kind', 'kind must be one of support, attack, undercut, answer, not "\\"><script>"'],
+      ['/edges/2/kind', 'kind must be one of support, attack, undercut, answer, rephrase, not "\\"><script>"'],
     ]);
   });
 
@@ -565,7 +565,7 @@ describe('keys', () => {
     expect(problemsOf(loadMapText(text))).toEqual([
       {
         severity: 'error',
-        message: 'unknown property "config"; allowed: $schema, schemaVersion, title, sources, actors, nodes, edges',
+        message: 'unknown property "config"; allowed: $schema, schemaVersion, title, sources, actors, nodes, edges, tours, extensions',
         pointer: '/config',
         ...positionOf(text, '"config"'),
       },

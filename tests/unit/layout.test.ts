@@ -75,6 +75,12 @@ describe('force layout', () => {
     expect(upwards / segments.length).toBeGreaterThan(0.85);
   });
 
+  it('keeps nodes with saved positions exactly where they were saved', () => {
+    const saved = { ...seed, nodes: seed.nodes.map((node, index) => (index < 5 ? { ...node, position: { x: index * 500, y: -index * 300 } } : node)) };
+    const positions = settleLayout(saved, extents);
+    expect(positions.slice(0, 5).map(({ x, y }) => [x, y])).toEqual([0, 1, 2, 3, 4].map((index) => [index * 500, -index * 300]));
+  });
+
   it('starts from given positions when it has them', () => {
     const initial = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index * 1000, y: 0 }]));
     const layout = createForceLayout(seed, extents, { initial });

@@ -6,10 +6,14 @@
  * these fresh objects; arrays keep their order, so `/nodes/3` still names the fourth node.
  */
 
-import { LANGUAGES, CURRENT_SCHEMA_VERSION, type Actor, type ArgEdge, type ArgMap, type ArgNode, type Bilingual, type Language, type Quote, type Source } from '../model.ts';
+import {
+  LANGUAGES, CURRENT_SCHEMA_VERSION, type Actor, type ArgEdge, type ArgMap, type ArgNode, type Bilingual, type JsonData,
+  type Language, type Quote, type Source, type Tour, type TourStep,
+} from '../model.ts';
+import type { JsonValue } from '../json/parse-json.ts';
 import { childPointer } from '../json/pointer.ts';
 import { quoteForMessage, type ProblemCollector } from '../problems.ts';
-import type { MapDocument } from './schema.ts';
+import type { EdgeDocument, MapDocument, NodeDocument, StepDocument, TourDocument } from './schema.ts';
 import { isBlank, sanitizeSourceFile, sanitizeSourceUrl, sanitizeText } from './sanitize.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -32,7 +36,7 @@ class ModelBuilder {
   }
 
   map(document: MapDocument): ArgMap {
-    return {
+    const map: Mutable<ArgMap> = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       title: this.#requiredBilingual(document.title, '/title', { name: 'the map' }, 'title'),
       sources: document.sources.map((source, index) => this.#source(source, `/sources/${index}`)),
@@ -40,6 +44,11 @@ class ModelBuilder {
       nodes: document.nodes.map((node, index) => this.#node(node, `/nodes/${index}`)),
       edges: document.edges.map((edge, index) => this.#edge(edge, `/edges/${index}`)),
     };
+    if (document.tours !== undefined) map.tours = document.tours.map((tour, index) => this.#tour(tour, `/tours/${index}`));
+    if (document.extensions !== undefined) {
+      map.extensions = new Map(Object.keys(document.extensions).map((namespace) => [namespace, copyJson(document.extensions![namespace]!)]));
+    }
+    return map;
   }
 
   #source(raw: Source, pointer: string): Source {
@@ -68,12 +77,15 @@ class ModelBuilder {
     return actor;
   }
 
-  #node(raw: ArgNode, pointer: string): ArgNode {
+  #node(raw: NodeDocument, pointer: string): ArgNode {
     const id = this.#text(raw.id, `${pointer}/id`);
     const owner: Owner = { name: `node ${quoteForMessage(id)}`, id };
     const node: Mutable<ArgNode> = { id, kind: raw.kind, text: this.#requiredBilingual(raw.text, `${pointer}/text`, owner, 'text') };
     if (raw.actor !== undefined) node.actor = this.#text(raw.actor, `${pointer}/actor`, id);
     if (raw.quote !== undefined) node.quote = this.#quote(raw.quote, `${pointer}/quote`, owner);
+    if (raw.position !== undefined) node.position = { x: raw.position.x, y: raw.position.y };
+    if (raw.tags !== undefined) node.tags = raw.tags.map((tag, index) => this.#text(tag, `${pointer}/tags/${index}`, id));
+    if (raw.section !== undefined) node.section = this.#text(raw.section, `${pointer}/section`, id);
     return node;
   }
 
@@ -83,9 +95,38 @@ class ModelBuilder {
     return quote;
   }
 
-  #edge(raw: ArgEdge, pointer: string): ArgEdge {
+  #edge(raw: EdgeDocument, pointer: string): ArgEdge {
     const id = this.#text(raw.id, `${pointer}/id`);
-    return { id, from: this.#text(raw.from, `${pointer}/from`, id), to: this.#text(raw.to, `${pointer}/to`, id), kind: raw.kind };
+    const edge: Mutable<ArgEdge> = { id, from: this.#text(raw.from, `${pointer}/from`, id), to: this.#text(raw.to, `${pointer}/to`, id), kind: raw.kind };
+    if (raw.group !== undefined) edge.group = this.#text(raw.group, `${pointer}/group`, id);
+    if (raw.scheme !== undefined) edge.scheme = this.#text(raw.scheme, `${pointer}/scheme`, id);
+    return edge;
+  }
+
+  #tour(raw: TourDocument, pointer: string): Tour {
+    const id = this.#text(raw.id, `${pointer}/id`);
+    const owner: Owner = { name: `tour ${quoteForMessage(id)}`, id };
+    return {
+      id,
+      title: this.#requiredBilingual(raw.title, `${pointer}/title`, owner, 'title'),
+      steps: raw.steps.map((step, index) => this.#step(step, `${pointer}/steps/${index}`, { name: `step ${index + 1} of ${owner.name}`, id })),
+    };
+  }
+
+  #step(raw: StepDocument, pointer: string, owner: Owner): TourStep {
+    const ids = (list: readonly string[] | undefined, field: string) =>
+      (list ?? []).map((id, index) => this.#text(id, `${pointer}/${field}/${index}`, owner.id));
+    const step: Mutable<TourStep> = {
+      reveal: ids(raw.reveal, 'reveal'),
+      focus: ids(raw.focus, 'focus'),
+      caption: this.#requiredBilingual(raw.caption, `${pointer}/caption`, owner, 'caption'),
+    };
+    if (raw.camera !== undefined) step.camera = { x: raw.camera.x, y: raw.camera.y, zoom: raw.camera.zoom };
+    if (raw.notes !== undefined) {
+      const notes = this.#bilingual(raw.notes, `${pointer}/notes`, owner, 'notes');
+      if (notes !== undefined) step.notes = notes;
+    }
+    return step;
   }
 
   #text(raw: string, pointer: string, id?: string): string {
@@ -121,4 +162,18 @@ class ModelBuilder {
     }
     return text;
   }
+}
+
+/**
+ * A fresh copy of data kept for another format. Keys are defined, never assigned, so a key
+ * `__proto__` stays an ordinary property; the parser has already capped the nesting depth.
+ */
+function copyJson(value: JsonValue): JsonData {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: Record<string, JsonData> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(copy, key, { value: copyJson((value as Record<string, JsonValue>)[key]!), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
 }

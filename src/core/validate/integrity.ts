@@ -33,6 +33,46 @@ export function checkIntegrity(map: ArgMap, problems: ProblemCollector): void {
     }
   });
   map.edges.forEach((edge, index) => checkEdge(edge, `/edges/${index}`, elements, problems));
+  checkGroups(map, problems);
+  checkTours(map, elements, problems);
+}
+
+/** A linked argument is several premises supporting one conclusion together. */
+function checkGroups(map: ArgMap, problems: ProblemCollector): void {
+  const firstOfGroup = new Map<string, { edge: ArgEdge; index: number }>();
+  map.edges.forEach((edge, index) => {
+    if (edge.group === undefined) return;
+    const pointer = `/edges/${index}/group`;
+    const group = quoteForMessage(edge.group);
+    if (edge.kind !== 'support') {
+      problems.error(`${edge.kind} edge ${quoteForMessage(edge.id)} is in group ${group}, but only support edges form linked arguments`, { pointer, id: edge.id });
+      return;
+    }
+    const first = firstOfGroup.get(edge.group);
+    if (first === undefined) firstOfGroup.set(edge.group, { edge, index });
+    else if (first.edge.to !== edge.to) {
+      problems.error(`edge ${quoteForMessage(edge.id)} of group ${group} supports ${quoteForMessage(edge.to)}, but the group supports ${quoteForMessage(first.edge.to)} (/edges/${first.index})`, { pointer, id: edge.id });
+    }
+  });
+}
+
+function checkTours(map: ArgMap, elements: ReadonlyMap<string, Element>, problems: ProblemCollector): void {
+  const tourIds = new UniqueIds(problems);
+  map.tours?.forEach((tour, tourIndex) => {
+    const pointer = `/tours/${tourIndex}`;
+    tourIds.claim(tour.id, `${pointer}/id`);
+    tour.steps.forEach((step, stepIndex) => {
+      for (const field of ['reveal', 'focus'] as const) {
+        step[field].forEach((id, index) => {
+          if (elements.has(id)) return;
+          problems.error(`step ${stepIndex + 1} of tour ${quoteForMessage(tour.id)} names a missing node or edge ${quoteForMessage(id)}`, {
+            pointer: `${pointer}/steps/${stepIndex}/${field}/${index}`,
+            id,
+          });
+        });
+      }
+    });
+  });
 }
 
 /** One namespace of ids; the second holder of an id is an error naming both places. */

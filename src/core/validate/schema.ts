@@ -9,14 +9,22 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import schema from '../../../graph-data/argmap.schema.json' with { type: 'json' };
 import { childPointer, lastSegment } from '../json/pointer.ts';
 import { jsonTypeOf, type JsonObject, type JsonValue } from '../json/parse-json.ts';
-import type { ArgMap } from '../model.ts';
+import type { ArgEdge, ArgMap, ArgNode, Tour, TourStep } from '../model.ts';
 import { quoteForMessage, type ProblemCollector } from '../problems.ts';
 
 /**
  * A document the schema accepts: the model's shape (plus `$schema`), but with its text not yet
- * sanitized and its references not yet checked.
+ * sanitized and its references not yet checked; optional lists may be absent.
  */
-export type MapDocument = ArgMap & { readonly $schema?: string };
+export type NodeDocument = ArgNode;
+export type EdgeDocument = ArgEdge;
+export type StepDocument = Omit<TourStep, 'reveal' | 'focus'> & { readonly reveal?: readonly string[]; readonly focus?: readonly string[] };
+export type TourDocument = Omit<Tour, 'steps'> & { readonly steps: readonly StepDocument[] };
+export type MapDocument = Omit<ArgMap, 'tours' | 'extensions'> & {
+  readonly $schema?: string;
+  readonly tours?: readonly TourDocument[];
+  readonly extensions?: JsonObject;
+};
 
 let compiled: ValidateFunction<MapDocument> | undefined;
 
