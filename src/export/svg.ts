@@ -17,10 +17,19 @@ import { escapeXml, formatNumber as n } from './xml.ts';
 
 export interface SvgExportOptions {
   readonly language: Language;
+  /** Draw only these nodes and edges (a tour step, a filtered view); everything when absent. */
+  readonly shown?: { readonly nodes: ReadonlySet<string>; readonly edges: ReadonlySet<string> };
+  /** Stress these nodes and edges; the rest of what is drawn fades. */
+  readonly focus?: ReadonlySet<string>;
+  /** A line under the title, such as a tour step's caption. */
+  readonly subtitle?: string;
 }
+
+const FADED_OPACITY = 0.3;
 
 const MARGIN = 40;
 const HEADER_HEIGHT = 96;
+const SUBTITLE_OFFSET = 30;
 const LEGEND_ITEM_WIDTH = 118;
 
 
@@ -49,6 +58,7 @@ function styleSheet(language: Language): string {
     `text{fill:${TEXT_COLOUR};unicode-bidi:plaintext}`,
     `.caption{fill:${CAPTION_COLOUR};font-size:${CAPTION_FONT_SIZE}px}`,
     '.title{font-size:22px;font-weight:700}',
+    '.subtitle{font-size:17px}',
     '.legend text{font-size:12.5px}',
   ].join('');
 }
@@ -70,20 +80,24 @@ function legend(x: number, y: number, language: Language): string {
 }
 
 export function buildSvg(map: ArgMap, positions: readonly Position[], options: SvgExportOptions): string {
-  const { language } = options;
+  const { language, shown, focus, subtitle } = options;
   const boxes = measureNodes(map, language);
-  const positionById = new Map(positions.map((position) => [position.id, position]));
-  const bounds = contentBounds(positions, boxes, MARGIN);
+  const drawnPositions = shown ? positions.filter((position) => shown.nodes.has(position.id)) : positions;
+  const positionById = new Map(drawnPositions.map((position) => [position.id, position]));
+  const drawnEdges = shown ? map.edges.filter((edge) => shown.edges.has(edge.id)) : map.edges;
+  const fade = (id: string) => (focus && !focus.has(id) ? ` opacity="${FADED_OPACITY}"` : '');
+  const bounds = contentBounds(drawnPositions, boxes, MARGIN);
   const legendWidth = NODE_KINDS.length * (LEGEND_ITEM_WIDTH - 20) + EDGE_KINDS.length * LEGEND_ITEM_WIDTH;
   const width = Math.max(bounds.width, legendWidth + 2 * MARGIN);
   const left = bounds.x - (width - bounds.width) / 2;
-  const top = bounds.y - HEADER_HEIGHT;
-  const height = bounds.height + HEADER_HEIGHT;
+  const header = HEADER_HEIGHT + (subtitle === undefined ? 0 : SUBTITLE_OFFSET);
+  const top = bounds.y - header;
+  const height = bounds.height + header;
   const title = inLanguage(map.title, language);
 
-  const edges = edgeSegments(map.edges, positionById, boxes).map((segment) => {
+  const edges = edgeSegments(drawnEdges, positionById, boxes).map((segment) => {
     const look = EDGE_APPEARANCE[segment.kind];
-    return `<line class="edge edge-${segment.kind}" data-edge-id="${escapeXml(segment.id)}" x1="${n(segment.x1)}" y1="${n(segment.y1)}" x2="${n(segment.x2)}" y2="${n(segment.y2)}" stroke="${look.colour}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#arrow-${segment.kind})"/>`;
+    return `<line class="edge edge-${segment.kind}" data-edge-id="${escapeXml(segment.id)}"${fade(segment.id)} x1="${n(segment.x1)}" y1="${n(segment.y1)}" x2="${n(segment.x2)}" y2="${n(segment.y2)}" stroke="${look.colour}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#arrow-${segment.kind})"/>`;
   });
 
   const nodes = map.nodes.flatMap((node) => {
@@ -94,7 +108,7 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
     const lines = box.lines.map((line, index) => `<tspan x="0" y="${n(layout.firstBaseline + index * layout.lineHeight)}">${escapeXml(line)}</tspan>`).join('');
     const caption = box.caption === undefined ? '' : `<text class="caption" x="0" y="${n(layout.captionBaseline)}" text-anchor="middle">${escapeXml(box.caption)}</text>`;
     const tooltip = `<title>${escapeXml(inLanguage(node.text, language))}</title>`;
-    return [`<g class="node node-${node.kind}" data-node-id="${escapeXml(node.id)}" transform="translate(${n(position.x)},${n(position.y)})">${tooltip}${outline(node.kind, box.width, box.height)}<text text-anchor="middle" font-size="${layout.fontSize}">${lines}</text>${caption}</g>`];
+    return [`<g class="node node-${node.kind}" data-node-id="${escapeXml(node.id)}"${fade(node.id)} transform="translate(${n(position.x)},${n(position.y)})">${tooltip}${outline(node.kind, box.width, box.height)}<text text-anchor="middle" font-size="${layout.fontSize}">${lines}</text>${caption}</g>`];
   });
 
   return [
@@ -106,7 +120,8 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
     `<defs>${markerDefinitions()}</defs>\n`,
     `<rect x="${n(left)}" y="${n(top)}" width="${n(width)}" height="${n(height)}" fill="${BACKGROUND_COLOUR}"/>\n`,
     `<text class="title" x="${n(left + MARGIN)}" y="${n(top + MARGIN)}">${escapeXml(title)}</text>\n`,
-    `${legend(left + MARGIN + 10, top + MARGIN + 34, language)}\n`,
+    subtitle === undefined ? '' : `<text class="subtitle" x="${n(left + MARGIN)}" y="${n(top + MARGIN + SUBTITLE_OFFSET)}">${escapeXml(subtitle)}</text>\n`,
+    `${legend(left + MARGIN + 10, top + header - HEADER_HEIGHT + MARGIN + 34, language)}\n`,
     `<g class="edges">${edges.join('\n')}</g>\n`,
     `<g class="nodes">${nodes.join('\n')}</g>\n`,
     '</svg>\n',

@@ -130,6 +130,26 @@ describe('SVG export', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
   });
 
+  it('draws only what is shown, fades what is not in focus, and writes a subtitle', () => {
+    const positions = settleLayout(seed, layoutExtents(seed));
+    const [first, second] = seed.edges;
+    const nodes = new Set([first!.from, first!.to, second!.from, second!.to]);
+    const svg = buildSvg(seed, positions, {
+      language: 'en',
+      shown: { nodes, edges: new Set([first!.id]) },
+      focus: new Set([first!.from]),
+      subtitle: 'Step 1: <the question>',
+    });
+    const document = parseSvg(svg);
+    expect(Array.from(document.querySelectorAll('[data-node-id]')).map((node) => node.getAttribute('data-node-id')).sort()).toEqual([...nodes].sort());
+    expect(Array.from(document.querySelectorAll('[data-edge-id]')).map((edge) => edge.getAttribute('data-edge-id'))).toEqual([first!.id]);
+    expect(document.querySelector(`[data-node-id="${first!.from}"]`)!.hasAttribute('opacity')).toBe(false);
+    expect(document.querySelector(`[data-node-id="${first!.to}"]`)!.getAttribute('opacity')).toBe('0.3');
+    expect(document.querySelector('.subtitle')!.textContent).toBe('Step 1: <the question>');
+    const width = Number(document.documentElement.getAttribute('width'));
+    expect(width).toBeLessThan(Number(parseSvg(render(seed)).documentElement.getAttribute('width')));
+  });
+
   it('draws an empty map with a valid viewBox', () => {
     const empty: ArgMap = { ...hostileMap, actors: [], nodes: [], edges: [] };
     const svg = parseSvg(render(empty)).documentElement;
