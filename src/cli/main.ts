@@ -2,6 +2,7 @@
  * The `argmap` command: thin commands over the same core as the app.
  *   argmap validate FILE…
  *   argmap render FILE -o OUT.svg [--lang zh|en] [--seed SEED]
+ *   argmap extensions FILE --semantics grounded|complete|preferred|stable
  * Exit codes: 0 success, 1 invalid input or failure to read/write, 2 usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { findQuoteProblems } from '../core/validate/quotes.ts';
 import { buildSvg } from '../export/svg.ts';
+import { EXTENSIONS_USAGE, extensionsCommand } from './extensions-command.ts';
 import { DEFAULT_SEED, settleLayout } from '../layout/force-layout.ts';
 import { layoutExtents } from '../layout/node-boxes.ts';
 
@@ -26,6 +28,7 @@ export interface Streams {
 const USAGE = [
   'usage: argmap validate FILE…',
   '       argmap render FILE -o OUT.svg [--lang zh|en] [--seed SEED]',
+  `       ${EXTENSIONS_USAGE}`,
 ].join('\n');
 
 class UsageError extends Error {}
@@ -144,6 +147,8 @@ export async function main(args: readonly string[], streams: Streams): Promise<n
         return await validate(rest, streams);
       case 'render':
         return await render(rest, streams);
+      case 'extensions':
+        return await extensionsCommand(rest, streams);
       case '-h':
       case '--help':
       case 'help':
