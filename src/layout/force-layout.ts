@@ -97,6 +97,39 @@ export function settleForceLayout(layout: ForceLayout): void {
   layout.force('collide', collide ?? null);
   charge?.strength(CHARGE);
   layout.alpha(SETTLE_ALPHA).tick(SETTLE_TICKS);
+  separateRemainingOverlaps(layout);
+}
+
+/** Most maps are free of overlaps by now; large, loose ones may still have a few pairs. */
+const SEPARATION_ROUNDS = 16;
+const TICKS_PER_ROUND = 25;
+
+/**
+ * Runs the collision force alone until no two boxes overlap (or a round limit is reached):
+ * the other forces are at rest by now and would only push boxes back together.
+ */
+function separateRemainingOverlaps(layout: ForceLayout): void {
+  if (!hasOverlaps(layout.nodes())) return;
+  const forces = FORCE_NAMES.map((name) => [name, layout.force(name)] as const);
+  for (const [name] of forces) if (name !== 'collide') layout.force(name, null);
+  for (let round = 0; round < SEPARATION_ROUNDS && hasOverlaps(layout.nodes()); round += 1) layout.alpha(SETTLE_ALPHA).tick(TICKS_PER_ROUND);
+  for (const [name, force] of forces) layout.force(name, force ?? null);
+}
+
+const FORCE_NAMES = ['link', 'charge', 'direction', 'collide', 'x', 'y'] as const;
+
+/** Sweep over boxes sorted by left edge: only boxes whose x-ranges meet are compared. */
+export function hasOverlaps(nodes: readonly LayoutNode[]): boolean {
+  const sorted = [...nodes].sort((a, b) => a.x - a.width / 2 - (b.x - b.width / 2));
+  for (let i = 0; i < sorted.length; i += 1) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length; j += 1) {
+      const b = sorted[j]!;
+      if (b.x - b.width / 2 >= a.x + a.width / 2) break;
+      if (Math.abs(a.y - b.y) < (a.height + b.height) / 2) return true;
+    }
+  }
+  return false;
 }
 
 /** The settled layout of a map: what the CLI renders and the app opens with. */
