@@ -16,12 +16,6 @@ import { loaded } from '../support/load-result.ts';
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ARGUMAN_DIR = join(resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora'), 'debate-graphs-arguman');
 
-/**
- * settleLayout leaves this many overlapping label pairs on the Chinese graph (187 of its 717 nodes,
- * at most 40 px deep): a known limit of the layout on graphs this large, reported, not fixed here.
- * The bound keeps it from getting worse; lower it to 0 once the layout resolves them.
- */
-
 function overlappingPairs(map: ArgMap, positions: readonly Position[]): string[] {
   const extents = layoutExtents(map);
   const pairs: string[] = [];
