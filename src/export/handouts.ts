@@ -44,7 +44,7 @@ export function buildHandoutZip(map: ArgMap, tour: Tour, positions: readonly Pos
     const heading = `${words.step(index + 1, count)} · ${inLanguage(step.caption, language)}`;
     // The English caption names the file: ASCII names survive every unzip tool.
     const fileName = `${String(index + 1).padStart(digits, '0')}-${slugify(inLanguage(step.caption, 'en'), 'step')}.svg`;
-    files[fileName] = strToU8(stepSvg(map, positions, language, view, heading));
+    files[fileName] = strToU8(buildStepSvg(map, positions, language, view, heading));
     readme.push(fileName, heading);
     if (step.notes) readme.push(...inLanguage(step.notes, language).split('\n').map((line) => `    ${line}`));
     readme.push('');
@@ -53,8 +53,9 @@ export function buildHandoutZip(map: ArgMap, tour: Tour, positions: readonly Pos
   return zipSync(files, { mtime: FIXED_MODIFICATION_TIME });
 }
 
-function stepSvg(map: ArgMap, positions: readonly Position[], language: Language, view: StepView, subtitle: string): string {
+/** The picture of one tour step: what it shows, with its focus stressed and `subtitle` under the title. */
+export function buildStepSvg(map: ArgMap, positions: readonly Position[], language: Language, view: StepView, subtitle?: string): string {
   // An empty focus stresses nothing; handed to buildSvg it would fade everything.
   const focus = view.focus.size > 0 ? view.focus : undefined;
-  return buildSvg(map, positions, { language, shown: view.shown, subtitle, ...(focus ? { focus } : {}) });
+  return buildSvg(map, positions, { language, shown: view.shown, ...(subtitle === undefined ? {} : { subtitle }), ...(focus ? { focus } : {}) });
 }

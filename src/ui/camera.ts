@@ -1,11 +1,24 @@
 /** Fitting the map to the screen: the zoom transform that shows given bounds whole. */
 import { zoomIdentity, type ZoomTransform } from 'd3';
+import type { Camera } from '../core/model.ts';
+import { DEFAULT_ZOOM_LIMITS } from '../core/tours/camera-target.ts';
 import type { Bounds } from '../layout/bounds.ts';
 
-export const MIN_ZOOM = 0.05;
-export const MAX_ZOOM = 4;
+export const MIN_ZOOM = DEFAULT_ZOOM_LIMITS.minZoom;
+export const MAX_ZOOM = DEFAULT_ZOOM_LIMITS.maxZoom;
 /** Fitting never enlarges past this, so a small map is not blown up to poster size. */
-const MAX_FIT_ZOOM = 1.25;
+const MAX_FIT_ZOOM = DEFAULT_ZOOM_LIMITS.maxFitZoom;
+
+/** d3's transform for a camera (the map point at the centre of a viewport, and a zoom). */
+export function transformOf(camera: Camera, viewportWidth: number, viewportHeight: number): ZoomTransform {
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom));
+  return zoomIdentity.translate(viewportWidth / 2 - camera.x * zoom, viewportHeight / 2 - camera.y * zoom).scale(zoom);
+}
+
+/** The camera of a d3 transform: what a link or a tour step records. */
+export function cameraOf(transform: ZoomTransform, viewportWidth: number, viewportHeight: number): Camera {
+  return { x: (viewportWidth / 2 - transform.x) / transform.k, y: (viewportHeight / 2 - transform.y) / transform.k, zoom: transform.k };
+}
 const FIT_PADDING = 24;
 
 export function fitTransform(bounds: Bounds, viewportWidth: number, viewportHeight: number): ZoomTransform {

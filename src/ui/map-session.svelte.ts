@@ -33,9 +33,24 @@ export class MapSession {
   readonly map = $derived.by(() => this.opened.map);
   readonly index = $derived(indexMap(this.map));
   readonly relations = $derived(buildRelationIndex(this.map));
-  readonly extents = $derived(layoutExtents(this.map));
+  /**
+   * The map as the layout sees it: the same object while the nodes, edges and actors are the
+   * same arrays, so that editing tours or titles does not lay the map out again.
+   */
+  readonly graph = $derived.by(() => {
+    const { nodes, edges, actors } = this.map;
+    const previous = this.#graph;
+    if (previous && previous.nodes === nodes && previous.edges === edges && previous.actors === actors) return previous;
+    this.#graph = this.map;
+    return this.map;
+  });
+  readonly extents = $derived(layoutExtents(this.graph));
   readonly boxes = $derived(measureNodes(this.map, this.language));
   readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
+
+  #graph: ArgMap | undefined;
+  /** Counts the files opened: a new file gets a fresh view, an edit of the same map keeps it. */
+  generation = $state(0);
 
   constructor(initial: OpenedMap) {
     this.opened = $state.raw(initial);
@@ -49,12 +64,20 @@ export class MapSession {
   receive(fileName: string, result: LoadResult): void {
     if (result.ok) {
       this.opened = { map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map() };
+      this.generation += 1;
       this.selectedId = undefined;
       this.hoveredId = undefined;
       this.lastAttempt = { fileName, problems: result.warnings, opened: true };
     } else {
       this.lastAttempt = { fileName, problems: result.problems, opened: false };
     }
+  }
+
+  /** Replaces the open map with an edited version of it (tours, saved layout), keeping the view. */
+  edit(map: ArgMap): void {
+    if (map === this.map) return;
+    this.opened = { ...this.opened, map };
+    if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
   }
 
   dismissProblems(): void {

@@ -1,0 +1,38 @@
+/** Every keyboard shortcut, in one list: the `?` dialog and the README show exactly these. */
+import type { Bilingual } from '../core/model.ts';
+
+export interface Shortcut {
+  readonly keys: readonly string[];
+  readonly action: Bilingual;
+}
+
+export interface ShortcutGroup {
+  readonly title: Bilingual;
+  readonly shortcuts: readonly Shortcut[];
+}
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  {
+    title: { zh: '浏览地图', en: 'Exploring' },
+    shortcuts: [
+      { keys: ['/'], action: { zh: '聚焦搜索框', en: 'Focus the search box' } },
+      { keys: ['↑'], action: { zh: '移到它所指向的节点（上一层）', en: 'Go to a node it points to (up)' } },
+      { keys: ['↓'], action: { zh: '移到指向它的节点（下一层）', en: 'Go to a node pointing to it (down)' } },
+      { keys: ['←', '→'], action: { zh: '移到同一层的上一个、下一个节点', en: 'Go to the previous or next sibling' } },
+      { keys: ['Enter'], action: { zh: '打开详情', en: 'Open the inspector' } },
+      { keys: ['Esc'], action: { zh: '清除选择、聚焦和搜索', en: 'Clear the selection, focus and search' } },
+      { keys: ['F'], action: { zh: '适应屏幕', en: 'Fit to screen' } },
+      { keys: ['?'], action: { zh: '显示所有快捷键', en: 'Show every shortcut' } },
+    ],
+  },
+  {
+    title: { zh: '演示', en: 'Presenting' },
+    shortcuts: [
+      { keys: ['→', 'Space', 'PageDown'], action: { zh: '下一步', en: 'Next step' } },
+      { keys: ['←', 'PageUp'], action: { zh: '上一步', en: 'Previous step' } },
+      { keys: ['Home', 'End'], action: { zh: '第一步、最后一步', en: 'First step, last step' } },
+      { keys: ['B'], action: { zh: '黑屏／恢复', en: 'Blank the screen / show it again' } },
+      { keys: ['Esc'], action: { zh: '退出演示', en: 'Leave the presentation' } },
+    ],
+  },
+];

@@ -1,0 +1,60 @@
+/**
+ * Which claims still stand: the grounded labelling of the open map (Dung semantics), under
+ * the what-if assumptions a person has made, and the extensions of the map for the panel.
+ */
+import type { ArgMap } from '../core/model.ts';
+import { enumerateExtensions, namedExtensions, SEMANTICS, type Semantics } from '../core/semantics/extensions.ts';
+import { frameworkFromMap } from '../core/semantics/framework.ts';
+import { labelName, type LabelName } from '../core/semantics/labels.ts';
+import { whatIfLabelling, type Assumption } from '../core/semantics/what-if.ts';
+
+/**
+ * Enumeration runs on the page's own thread, so it gets a budget of a few tenths of a second;
+ * past it the panel lists what was found and says the list is incomplete.
+ */
+const UI_LIMITS = { maxExtensions: 1000, maxSteps: 20_000_000 };
+
+export interface ExtensionList {
+  readonly semantics: Semantics;
+  readonly extensions: readonly (readonly string[])[];
+  readonly complete: boolean;
+}
+
+export class StatusState {
+  colourMode = $state(false);
+  assumptions = $state.raw<ReadonlyMap<string, Assumption>>(new Map());
+
+  readonly #map: () => ArgMap;
+  readonly mapFramework = $derived.by(() => frameworkFromMap(this.#map()));
+  readonly whatIf = $derived.by(() => whatIfLabelling(this.mapFramework.framework, this.assumptions));
+  /** The status of every node, under the current assumptions. */
+  readonly labels: ReadonlyMap<string, LabelName> = $derived.by(() => {
+    const { framework, nodeCount } = this.mapFramework;
+    const labels = new Map<string, LabelName>();
+    for (let argument = 0; argument < nodeCount; argument += 1) labels.set(framework.names[argument]!, labelName(this.whatIf.labels[argument]!));
+    return labels;
+  });
+  /** Computed only when the panel reads them: deriveds are lazy. */
+  readonly extensions: readonly ExtensionList[] = $derived.by(() => {
+    const { framework, nodeCount } = this.mapFramework;
+    return SEMANTICS.map((semantics) => {
+      const enumeration = enumerateExtensions(framework, semantics, UI_LIMITS);
+      return { semantics, extensions: namedExtensions(framework, enumeration.extensions, nodeCount), complete: enumeration.complete };
+    });
+  });
+
+  constructor(map: () => ArgMap) {
+    this.#map = map;
+  }
+
+  suppose(nodeId: string, assumption: Assumption | undefined): void {
+    const next = new Map(this.assumptions);
+    if (assumption === undefined) next.delete(nodeId);
+    else next.set(nodeId, assumption);
+    this.assumptions = next;
+  }
+
+  clearAssumptions(): void {
+    this.assumptions = new Map();
+  }
+}
