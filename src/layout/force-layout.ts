@@ -14,8 +14,13 @@ export const DEFAULT_SEED = 'argmap';
 
 export interface ForceLayoutOptions {
   readonly seed?: string;
-  /** Places to start from (a saved layout, or the view before an edit); others start on a spiral. */
+  /** Places to start from; others start on a spiral. */
   readonly initial?: ReadonlyMap<string, Position>;
+  /**
+   * Places that must not change (the nodes that survive an edit): they hold still while the
+   * layout settles, so new nodes find room around them and nothing reshuffles.
+   */
+  readonly keep?: ReadonlyMap<string, Position>;
 }
 
 export type ForceLayout = Simulation<LayoutNode, LayoutLink>;
@@ -36,7 +41,7 @@ export function createForceLayout(map: ArgMap, extents: ReadonlyMap<string, Exte
   const turn = random() * 2 * Math.PI;
   const nodes: LayoutNode[] = map.nodes.map((node, index) => {
     const extent = extents.get(node.id) ?? { width: 0, height: 0 };
-    const start = options.initial?.get(node.id);
+    const start = options.keep?.get(node.id) ?? options.initial?.get(node.id);
     const radius = SPIRAL_SPACING * (Math.sqrt(0.5 + index) + random() - 0.5);
     const angle = turn + index * GOLDEN_ANGLE;
     const layoutNode: LayoutNode = {
@@ -46,10 +51,11 @@ export function createForceLayout(map: ArgMap, extents: ReadonlyMap<string, Exte
       x: node.position?.x ?? start?.x ?? radius * Math.cos(angle),
       y: node.position?.y ?? start?.y ?? radius * Math.sin(angle),
     };
-    // A saved position is a rehearsed picture: the node stays exactly there.
-    if (node.position) {
-      layoutNode.fx = node.position.x;
-      layoutNode.fy = node.position.y;
+    // A saved position is a rehearsed picture, a kept one survived an edit: the node stays there.
+    const fixed = node.position ?? options.keep?.get(node.id);
+    if (fixed) {
+      layoutNode.fx = fixed.x;
+      layoutNode.fy = fixed.y;
     }
     return layoutNode;
   });

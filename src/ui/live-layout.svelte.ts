@@ -18,12 +18,19 @@ export class LiveLayout {
   readonly #layout: ForceLayout;
   readonly #nodeById: ReadonlyMap<string, LayoutNode>;
 
-  constructor(map: ArgMap, extents: ReadonlyMap<string, Extent>, seed?: string) {
-    this.#layout = createForceLayout(map, extents, seed === undefined ? {} : { seed });
+  /** `keep`: where the nodes that survive an edit were; they stay there. */
+  constructor(map: ArgMap, extents: ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
+    this.#layout = createForceLayout(map, extents, keep ? { keep } : {});
     settleForceLayout(this.#layout);
     this.#nodeById = new Map(this.#layout.nodes().map((node) => [node.id, node]));
-    this.positions = readPositions(this.#layout);
     this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
+    // Kept nodes held still while the newcomers settled; afterwards they move like any other.
+    for (const node of this.#layout.nodes()) {
+      if (this.pinned.has(node.id)) continue;
+      node.fx = null;
+      node.fy = null;
+    }
+    this.positions = readPositions(this.#layout);
     this.#layout.on('tick', () => {
       this.positions = readPositions(this.#layout);
     });

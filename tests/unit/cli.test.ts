@@ -103,13 +103,77 @@ describe('argmap CLI', () => {
     expect(result.out).toContain('empty');
   });
 
+  it('render writes a PNG of the same picture (real executable)', async () => {
+    const output = join(directory, 'seed.png');
+    const result = await argmap('render', SEED, '-o', output, '--scale', '2');
+    expect(result.code).toBe(0);
+    const png = readFileSync(output);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const seed = loadSeedMap();
+    const svg = buildSvg(seed, settleLayout(seed, layoutExtents(seed)), { language: 'zh' });
+    const svgWidth = Number(/width="([\d.]+)"/.exec(svg)![1]);
+    // The PNG's IHDR width is the SVG's width at the asked scale.
+    expect(png.readUInt32BE(16)).toBe(Math.ceil(svgWidth * 2));
+  }, 60_000);
+
+  it('convert writes AIF and Argdown that read back to the same nodes, edge kinds and actors', async () => {
+    const seed = loadSeedMap();
+    for (const [name, language] of [['seed.aif.json', 'en'], ['seed.argdown', 'zh']] as const) {
+      const output = join(directory, name);
+      expect((await inProcess('convert', SEED, '-o', output, '--lang', language)).code).toBe(0);
+      const back = join(directory, `${name}.back.json`);
+      expect((await inProcess('convert', output, '-o', back)).code).toBe(0);
+      const reread = JSON.parse(readFileSync(back, 'utf8')) as { nodes: { id: string; text: unknown }[]; edges: { kind: string }[]; actors: unknown[] };
+      expect(reread.nodes.map((node) => node.text)).toEqual(seed.nodes.map((node) => node.text));
+      expect(reread.edges.map((edge) => edge.kind).sort()).toEqual(seed.edges.map((edge) => edge.kind).sort());
+      expect(reread.actors).toHaveLength(seed.actors.length);
+    }
+  });
+
+  it('stats prints one JSON object with counts, for argmap JSON and for other formats', async () => {
+    const seed = loadSeedMap();
+    const result = await inProcess('stats', SEED);
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.out) as { format: string; nodes: number; edges: number; edgesByKind: Record<string, number>; actors: number };
+    expect(stats).toEqual({
+      format: 'argmap-json',
+      nodes: seed.nodes.length,
+      edges: seed.edges.length,
+      edgesByKind: {
+        support: seed.edges.filter((edge) => edge.kind === 'support').length,
+        attack: seed.edges.filter((edge) => edge.kind === 'attack').length,
+        undercut: seed.edges.filter((edge) => edge.kind === 'undercut').length,
+        answer: seed.edges.filter((edge) => edge.kind === 'answer').length,
+        rephrase: 0,
+      },
+      actors: seed.actors.length,
+    });
+    const kialo = file('debate.txt', 'Discussion Title: Tea or coffee?\n\n1. Tea is better.\n1.1. Pro: It has less caffeine.\n1.2. Con: Coffee tastes better.\n');
+    const kialoStats = JSON.parse((await inProcess('stats', kialo)).out) as { format: string; edgesByKind: Record<string, number> };
+    expect(kialoStats.format).toBe('kialo');
+    expect(kialoStats.edgesByKind['support']).toBe(1);
+    expect(kialoStats.edgesByKind['attack']).toBe(1);
+  });
+
+  it('reads a file of the wrong kind with a clear message', async () => {
+    const png = file('picture.png', '\x89PNG\r\n\x1a\n0000');
+    const result = await inProcess('stats', png);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/looks like/);
+  });
+
   it.each([
     [[]],
     [['frobnicate']],
     [['validate']],
     [['render', SEED]],
     [['render', SEED, '-o']],
-    [['render', SEED, '-o', 'out.png']],
+    [['render', SEED, '-o', 'out.txt']],
+    [['render', SEED, '-o', 'out.json']],
+    [['convert', SEED, '-o', 'out.unknown']],
+    [['convert', SEED, '-o', 'out.json', '--to', 'pdf']],
+    [['render', SEED, '-o', 'out.png', '--scale', '3']],
+    [['stats']],
     [['render', SEED, '-o', 'out.svg', '--lang', 'fr']],
     [['render', SEED, '-o', 'out.svg', '--colour']],
   ])('usage errors exit 2 with a usage line: %j', async (args) => {

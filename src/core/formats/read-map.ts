@@ -1,0 +1,57 @@
+/**
+ * Opening a file of any format argmap reads: the format is detected from the content (not
+ * the name), then the importer of that format runs. Every importer validates the map it
+ * builds with the same stages as argmap JSON, so every result obeys the same rules.
+ */
+import { loadMapBytes, MAX_FILE_BYTES, type LoadResult } from '../load-map.ts';
+import type { ArgMap } from '../model.ts';
+import type { Problem } from '../problems.ts';
+import { importAif } from './aif.ts';
+import { parseArgdown } from './argdown/index.ts';
+import { readArgmapSvg } from './argmap-svg.ts';
+import { detectFormat, unknownFormatMessage, type FileFormat } from './detect.ts';
+import { importKialo } from './kialo.ts';
+
+export interface ReadResult {
+  readonly format: FileFormat;
+  readonly result: LoadResult;
+}
+
+/** An importer's map and problems, as a load result: any error means no map. */
+function fromImport(imported: { readonly map?: ArgMap; readonly problems: Problem[] }): LoadResult {
+  const errors = imported.problems.some((problem) => problem.severity === 'error');
+  return imported.map !== undefined && !errors ? { ok: true, map: imported.map, warnings: imported.problems } : { ok: false, problems: imported.problems };
+}
+
+export function readMapBytes(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) return { format: 'unknown', result: loadMapBytes(bytes) };
+  const detected = detectFormat(bytes);
+  // JSON maps are decoded by their own stage, which locates bad UTF-8 and reads UTF-16.
+  if (detected.format === 'argmap-json') return { format: detected.format, result: loadMapBytes(bytes) };
+  if (detected.format === 'unknown') return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { format: detected.format, result: { ok: false, problems: [{ severity: 'error', message: 'the file is not valid UTF-8 text' }] } };
+  }
+  return readMapText(text);
+}
+
+export function readMapText(text: string): ReadResult {
+  const detected = detectFormat(text);
+  switch (detected.format) {
+    case 'argmap-json':
+      return { format: detected.format, result: loadMapBytes(new TextEncoder().encode(text)) };
+    case 'argmap-svg':
+      return { format: detected.format, result: readArgmapSvg(text) };
+    case 'argdown':
+      return { format: detected.format, result: fromImport(parseArgdown(text)) };
+    case 'aif-json':
+      return { format: detected.format, result: fromImport(importAif(text)) };
+    case 'kialo':
+      return { format: detected.format, result: fromImport(importKialo(text)) };
+    case 'unknown':
+      return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
+  }
+}
