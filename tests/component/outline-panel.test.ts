@@ -4,11 +4,15 @@ import { flushSync, tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildOutline, outlineRows } from '../../src/core/explore/outline.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
-import type { ArgEdge, ArgMap, ArgNode } from '../../src/core/model.ts';
+import type { ArgMap } from '../../src/core/model.ts';
 import seedMapText from '../../graph-data/hundred-model-war.json?raw';
 import OutlinePanel from '../../src/ui/OutlinePanel.svelte';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
 import { SMALL_MAP } from './fixtures.ts';
+import { makeMap } from '../support/make-map.ts';
+
+/** Node texts differ from ids, so tests can tell a label from an id. */
+const makeTextMap: typeof makeMap = (nodes, edges) => makeMap(nodes, edges, (id) => `${id} text`);
 
 function sessionFor(map: ArgMap): MapSession {
   return new MapSession({ map, name: 'test', sourceTexts: new Map() });
@@ -55,21 +59,6 @@ async function press(key: string): Promise<void> {
   if (!(target instanceof HTMLElement)) throw new Error('nothing has focus');
   await fireEvent.keyDown(target, { key });
   await tick();
-}
-
-/** Nodes are [id, kind?] (a claim by default); edges [id, from, to, kind?] (a support by default). */
-function makeMap(nodes: readonly (string | readonly [string, ArgNode['kind']])[], edges: readonly (readonly [string, string, string, ArgEdge['kind']?])[]): ArgMap {
-  return {
-    schemaVersion: 1,
-    title: { en: 'test' },
-    sources: [],
-    actors: [],
-    nodes: nodes.map((node) => {
-      const [id, kind] = typeof node === 'string' ? [node, 'claim' as const] : node;
-      return { id, kind, text: { en: `${id} text` } };
-    }),
-    edges: edges.map(([id, from, to, kind = 'support']) => ({ id, from, to, kind })),
-  };
 }
 
 // q ← destroyed (answer) ← compute (support), disagree (attack), disagree again (its undercut of compute's support); lonely alone.
@@ -269,7 +258,7 @@ describe('OutlinePanel', () => {
 
   it('lists a node with two parents once expanded and once as a reference, which leads to it', async () => {
     // b answers q and supports a: it is expanded at its shallowest place, under q, after a.
-    const map = makeMap(
+    const map = makeTextMap(
       [['q', 'question'], 'a', 'b', 'c'],
       [
         ['aq', 'a', 'q', 'answer'],
@@ -356,7 +345,7 @@ describe('OutlinePanel', () => {
     const { session } = renderOutline();
     await fireEvent.click(rowOf('q').querySelector('.twisty')!);
     expect(nodeIds()).toEqual(['q', 'lonely']);
-    const other = makeMap([['q', 'question'], 'a'], [['aq', 'a', 'q', 'answer']]);
+    const other = makeTextMap([['q', 'question'], 'a'], [['aq', 'a', 'q', 'answer']]);
     session.receive('other.json', { ok: true, map: other, warnings: [] });
     flushSync();
     expect(nodeIds()).toEqual(['q', 'a']);
@@ -384,7 +373,7 @@ describe('OutlinePanel', () => {
   it('renders a chain 10,000 deep', () => {
     const depth = 10_000;
     const ids = Array.from({ length: depth }, (_, index) => `n${index}`);
-    const map = makeMap(
+    const map = makeTextMap(
       ids.map((id, index) => (index === 0 ? ([id, 'question'] as const) : id)),
       ids.slice(1).map((id, index) => [`e${index}`, id, ids[index]!] as const),
     );

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ArgEdge, ArgMap, EdgeKind, NodeKind, Point } from '../../src/core/model.ts';
+import type { Point } from '../../src/core/model.ts';
 import { nextNode } from '../../src/core/explore/keyboard-nav.ts';
+import { makeMap } from '../support/make-map.ts';
 
-/** Nodes are [id, kind?] with claim by default; edges are [id, from, to, kind?] with support by default. */
-function makeMap(nodes: readonly (string | readonly [string, NodeKind])[], edges: readonly (readonly [string, string, string, EdgeKind?])[]): ArgMap {
-  return {
-    schemaVersion: 1,
-    title: { en: 'test' },
-    sources: [],
-    actors: [],
-    nodes: nodes.map((node) => {
-      const [id, kind] = typeof node === 'string' ? [node, 'claim' as const] : node;
-      return { id, kind, text: { en: id } };
-    }),
-    edges: edges.map(([id, from, to, kind = 'support']): ArgEdge => ({ id, from, to, kind })),
-  };
-}
 
 /**
  *   q1            q2

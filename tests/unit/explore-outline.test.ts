@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArgEdge, ArgMap, EdgeKind, NodeKind } from '../../src/core/model.ts';
 import { buildOutline, outlineRows, type OutlineItem } from '../../src/core/explore/outline.ts';
 import { loadSeedMap } from '../support/seed.ts';
+import { makeMap } from '../support/make-map.ts';
 
 const seed = loadSeedMap();
 
-/** Nodes are [id, kind?] with claim by default; edges are [id, from, to, kind?] with support by default. */
-function makeMap(nodes: readonly (string | readonly [string, NodeKind])[], edges: readonly (readonly [string, string, string, EdgeKind?])[]): ArgMap {
-  return {
-    schemaVersion: 1,
-    title: { en: 'test' },
-    sources: [],
-    actors: [],
-    nodes: nodes.map((node) => {
-      const [id, kind] = typeof node === 'string' ? [node, 'claim' as const] : node;
-      return { id, kind, text: { en: id } };
-    }),
-    edges: edges.map(([id, from, to, kind = 'support']): ArgEdge => ({ id, from, to, kind })),
-  };
-}
 
 /** Every item of the outline, in reading order, without recursion. */
 function allItems(outline: readonly OutlineItem[]): OutlineItem[] {
