@@ -96,3 +96,16 @@ describe('guessLanguage', () => {
     expect(guessLanguage(texts)).toBe(language);
   });
 });
+
+describe('Argdown that starts like a JSON array', () => {
+  it.each([
+    '[Bridge]: We should build it.\n  + [Jobs]: It brings jobs.\n',
+    '[Bridge]\n\n[Bridge]: text\n',
+  ])('%j is Argdown, not broken JSON', (text) => {
+    expect(detectFormat(text).format).toBe('argdown');
+  });
+
+  it('a broken JSON array is still JSON, so its reader can say where it breaks', () => {
+    expect(detectFormat('[1, 2').format).toBe('argmap-json');
+  });
+});

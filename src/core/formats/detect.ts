@@ -86,10 +86,13 @@ function detectText(text: string): DetectedFormat {
   return unknown('plain text');
 }
 
+/** `[Title]: text` or a bare `[Title]` line: how most Argdown documents begin, and no JSON does. */
+const ARGDOWN_START = /^\[[^\]\r\n]+\](?::|[ \t]*(?:\r?\n|$))/;
+
 function detectJson(text: string, head: string): DetectedFormat {
   const parsed = parseJson(text);
   // Broken JSON goes to the reader it was meant for, which says where it breaks.
-  if (!parsed.ok) return known(AIF_KEY.test(head) ? 'aif-json' : 'argmap-json');
+  if (!parsed.ok) return known(AIF_KEY.test(head) ? 'aif-json' : ARGDOWN_START.test(head) ? 'argdown' : 'argmap-json');
   if (isAifDocument(parsed.value)) return known('aif-json');
   if (looksLikeArgmap(parsed.value)) return known('argmap-json');
   return unknown('a JSON file that is neither an argmap map nor AIF');

@@ -1,0 +1,153 @@
+/**
+ * Helpers for the format tests: the shared corpora (read in place, never copied), the
+ * expected reading of a file computed in Node with the app's own core functions, the
+ * Save as menu, downloads, and PNG facts (signature, IHDR size, pixel variance).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Download, type Page } from '@playwright/test';
+import { readMapBytes, readMapText, type ReadResult } from '../../src/core/formats/read-map.ts';
+import type { ArgMap } from '../../src/core/model.ts';
+import { formatProblem, type Problem } from '../../src/core/problems.ts';
+
+export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
+
+/** A corpus file, as bytes; a missing corpus fails the test with the way to fix it. */
+export function corpusBytes(relative: string): Buffer {
+  const file = path.join(CORPORA_DIR, relative);
+  if (!existsSync(file)) {
+    throw new Error(
+      `the shared corpus file ${relative} is missing (looked in ${CORPORA_DIR}): set CORPORA_DIR to the folder that holds ` +
+        'the corpora (argdown-christianvoigt/, aif-qt30-dialam2024/, aif-xaif-argtech/, …), or place the shared/ folder ' +
+        '(with shared/corpora) beside the project clone so that ../shared/corpora exists',
+    );
+  }
+  return readFileSync(file);
+}
+
+/** The map a read must give; throws with the located problems when the core refuses the input. */
+export function expectOpened(read: ReadResult, what: string): ArgMap {
+  if (!read.result.ok) throw new Error(`${what} does not open in Node: ${read.result.problems.map((problem) => formatProblem(problem)).join('; ')}`);
+  return read.result.map;
+}
+
+export function readBytesInNode(bytes: Uint8Array, what: string): ArgMap {
+  return expectOpened(readMapBytes(bytes), what);
+}
+
+export function readTextInNode(text: string, what: string): ArgMap {
+  return expectOpened(readMapText(text), what);
+}
+
+/** The problems the core reports for a file it refuses (none means it opened: a test error). */
+export function refusalInNode(bytes: Uint8Array): readonly Problem[] {
+  const read = readMapBytes(bytes);
+  if (read.result.ok) throw new Error('the file was expected to be refused, but it opens in Node');
+  return read.result.problems;
+}
+
+export const NODES = 'svg.map g[data-node-id]';
+export const EDGES = 'svg.map [data-edge-id]';
+
+export async function drawnNodeIds(page: Page): Promise<string[]> {
+  return (await page.locator(NODES).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-node-id') ?? ''))).sort();
+}
+
+/** Waits until exactly the nodes (and edges) of `map` are drawn. */
+export async function expectMapDrawn(page: Page, map: ArgMap): Promise<void> {
+  await expect(page.locator(NODES)).toHaveCount(map.nodes.length);
+  await expect(page.locator(EDGES)).toHaveCount(map.edges.length);
+  expect(await drawnNodeIds(page)).toEqual(map.nodes.map((node) => node.id).sort());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing maps
+
+/** What must survive a save and a read back: ids, both languages, edge kinds and ends, actors. */
+export function essentials(map: ArgMap) {
+  return {
+    nodes: map.nodes
+      .map((node) => ({ id: node.id, kind: node.kind, zh: node.text.zh, en: node.text.en, actor: node.actor }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    edges: map.edges.map((edge) => ({ id: edge.id, from: edge.from, to: edge.to, kind: edge.kind })).sort((a, b) => a.id.localeCompare(b.id)),
+    actors: map.actors
+      .map((actor) => ({ id: actor.id, zh: actor.name.zh, en: actor.name.en }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menus and downloads
+
+/** Opens the "Save as ▾" menu and clicks one of its items; returns the download it starts. */
+export async function saveAs(page: Page, item: RegExp | string): Promise<Download> {
+  const downloading = page.waitForEvent('download');
+  await page.locator('details.menu > summary').filter({ hasText: /另存为|Save as/ }).click();
+  await page.locator('details.menu .menu-items').getByRole('button', { name: item }).click();
+  return downloading;
+}
+
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  if (!file) throw new Error(`the download ${download.suggestedFilename()} has no file`);
+  return readFileSync(file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PNG
+
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from the IHDR chunk, which must come first. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE), 'the file does not start with the PNG signature').toBe(true);
+  expect(png.subarray(12, 16).toString('latin1'), 'the first chunk is not IHDR').toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Decodes a PNG in the page and returns the variance of its luminance and its share of distinct colours. */
+export async function pngPixelStats(page: Page, png: Buffer): Promise<{ width: number; height: number; variance: number; distinct: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    let squares = 0;
+    const colours = new Set<number>();
+    const pixels = data.length / 4;
+    for (let index = 0; index < data.length; index += 4) {
+      // Composite onto white, so a transparent background counts as white.
+      const alpha = data[index + 3]! / 255;
+      const r = data[index]! * alpha + 255 * (1 - alpha);
+      const g = data[index + 1]! * alpha + 255 * (1 - alpha);
+      const b = data[index + 2]! * alpha + 255 * (1 - alpha);
+      const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      sum += luminance;
+      squares += luminance * luminance;
+      if (colours.size < 1000) colours.add((Math.round(r) << 16) | (Math.round(g) << 8) | Math.round(b));
+    }
+    const mean = sum / pixels;
+    return { width: canvas.width, height: canvas.height, variance: squares / pixels - mean * mean, distinct: colours.size };
+  }, png.toString('base64'));
+}
+
+/** The `width` and `height` attributes of an SVG document's root. */
+export function svgRootSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  if (!root) throw new Error('no <svg> element in the export');
+  const attribute = (name: string) => {
+    const match = new RegExp(`\\s${name}\\s*=\\s*["']([\\d.]+)["']`).exec(root);
+    if (!match) throw new Error(`the exported <svg> has no numeric ${name} attribute: ${root.slice(0, 200)}`);
+    return Number(match[1]);
+  };
+  return { width: attribute('width'), height: attribute('height') };
+}
