@@ -117,6 +117,7 @@ const MESSAGES = {
   argdownHint: { zh: '用 Argdown 编写，地图随输入更新；保留下来的节点位置不变。', en: 'Write Argdown; the map follows as you type, and nodes that survive an edit stay where they are.' },
   argdownKeptMap: { zh: '文本有错误，地图保持上一次正确的版本。', en: 'The text has errors; the map shows the last version that read correctly.' },
   pasted: { zh: '粘贴的内容', en: 'pasted text' },
+  savedTo: { zh: '已写回 {file}', en: 'Written back to {file}' },
   hint: { zh: '滚轮缩放 · 拖动背景平移 · 拖动节点固定 · 双击释放 · 点击查看详情', en: 'Wheel to zoom · drag the background to pan · drag a node to pin it · double-click to release · click for details' },
 } as const satisfies Record<string, Record<Language, string>>;
 

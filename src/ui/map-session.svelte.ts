@@ -4,6 +4,7 @@
  * touches the map already open.
  */
 import type { LoadResult } from '../core/load-map.ts';
+import type { WritableFile } from './file-access.ts';
 import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
@@ -15,6 +16,8 @@ export interface OpenedMap {
   readonly name: string;
   /** The text of each source the map quotes, by source id, when it is at hand. */
   readonly sourceTexts: ReadonlyMap<string, string>;
+  /** The argmap JSON file the map was opened from, when the browser lets argmap write it back. */
+  readonly file?: WritableFile;
 }
 
 export interface OpenAttempt {
@@ -61,9 +64,9 @@ export class MapSession {
   }
 
   /** Takes the result of reading a file: a good map replaces the open one, a bad one only reports. */
-  receive(fileName: string, result: LoadResult): void {
+  receive(fileName: string, result: LoadResult, file?: WritableFile): void {
     if (result.ok) {
-      this.opened = { map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map() };
+      this.opened = { map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}) };
       this.generation += 1;
       this.selectedId = undefined;
       this.hoveredId = undefined;

@@ -1,0 +1,42 @@
+/**
+ * Writing a map back to the file it came from, where the browser allows it (the File System
+ * Access API, in Chromium). Elsewhere, and for files chosen through a plain file input, argmap
+ * downloads a copy instead.
+ */
+
+/** The part of a FileSystemFileHandle argmap uses. */
+export interface WritableFile {
+  readonly name: string;
+  getFile(): Promise<File>;
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+}
+
+interface FilePickerWindow {
+  showOpenFilePicker(options?: { multiple?: boolean; excludeAcceptAllOption?: boolean }): Promise<WritableFile[]>;
+}
+
+export function canPickFiles(): boolean {
+  return typeof (window as unknown as Partial<FilePickerWindow>).showOpenFilePicker === 'function';
+}
+
+/** The file the person picks, with a handle to write it back; undefined when they cancel. */
+export async function pickFile(): Promise<WritableFile | undefined> {
+  try {
+    const [handle] = await (window as unknown as FilePickerWindow).showOpenFilePicker({ multiple: false });
+    return handle;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `text` over the file; false when the browser or the person refused. */
+export async function writeBack(handle: WritableFile, text: string): Promise<boolean> {
+  try {
+    const writable = await handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
