@@ -16,7 +16,6 @@ try {
   await page.goto('http://127.0.0.1:4174/');
   await page.locator('[data-node-id]').first().waitFor();
   if (language === 'en') await page.getByRole('button', { name: 'EN' }).click();
-  await page.getByRole('button', { name: language === 'en' ? 'Fit to screen' : '适应屏幕' }).click();
   await page.locator('[data-node-id="zhu-startups-destroyed"]').click();
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);
