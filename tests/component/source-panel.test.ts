@@ -1,0 +1,195 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ArgMap } from '../../src/core/model.ts';
+import { sourceParagraphs } from '../../src/core/source-spans.ts';
+import seedArticle from '../../graph-data/sources/hundred-model-war.txt?raw';
+import { MapSession } from '../../src/ui/map-session.svelte.ts';
+import SourcePanel from '../../src/ui/SourcePanel.svelte';
+import { loadSeedMap } from '../support/seed.ts';
+import { ARTICLE, SMALL_MAP } from './fixtures.ts';
+
+const SEED = loadSeedMap();
+
+function renderSource(map: ArgMap, sourceTexts: ReadonlyMap<string, string>): MapSession {
+  const session = new MapSession({ map, name: 'test', sourceTexts });
+  render(SourcePanel, { props: { session } });
+  return session;
+}
+
+function quotes(): HTMLButtonElement[] {
+  return [...document.querySelectorAll<HTMLButtonElement>('button.quote')];
+}
+
+function quoteOf(nodeId: string): HTMLButtonElement {
+  const found = quotes().find((button) => (button.dataset['quoteOf'] ?? '').split(' ').includes(encodeURIComponent(nodeId)));
+  if (!found) throw new Error(`no quote of ${nodeId}`);
+  return found;
+}
+
+function selectedQuotes(): HTMLButtonElement[] {
+  return quotes().filter((button) => button.classList.contains('selected'));
+}
+
+// Two nodes quote the same words; a third quotes a longer stretch around them.
+const SHARED: ArgMap = {
+  ...SMALL_MAP,
+  nodes: [
+    { id: 'first', kind: 'claim', text: { zh: '第一' }, quote: { source: 'article', text: '李四不同意' } },
+    { id: 'second', kind: 'claim', text: { zh: '第二' }, quote: { source: 'article', text: '李四不同意' } },
+    { id: 'other', kind: 'claim', text: { zh: '其他' }, quote: { source: 'article', text: '第一句话在这里' } },
+  ],
+  edges: [],
+};
+
+let scrollIntoView: ReturnType<typeof vi.fn>;
+let matchMedia: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  // jsdom lays nothing out and has no media queries; the panel scrolls the selected quote into view.
+  scrollIntoView = vi.fn();
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true, writable: true });
+  matchMedia = vi.fn((query: string) => ({ matches: false, media: query }));
+  Object.defineProperty(window, 'matchMedia', { value: matchMedia, configurable: true, writable: true });
+});
+
+afterEach(() => {
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  delete (window as Partial<Window>).matchMedia;
+});
+
+describe('SourcePanel', () => {
+  it('shows the seed article with one button per quoted run', () => {
+    renderSource(SEED, new Map([['article', seedArticle]]));
+    const paragraphs = sourceParagraphs(SEED, 'article', seedArticle);
+    const quotedRuns = paragraphs.flat().filter((run) => run.nodeIds.length > 0);
+    expect(quotedRuns.length).toBeGreaterThan(50);
+    expect(quotes()).toHaveLength(quotedRuns.length);
+    expect(quotes().map((button) => button.textContent)).toEqual(quotedRuns.map((run) => run.text));
+    expect(quotes().map((button) => button.dataset['quoteOf'])).toEqual(quotedRuns.map((run) => run.nodeIds.map(encodeURIComponent).join(' ')));
+    // Every quote of the seed is found in its article.
+    const quoting = SEED.nodes.filter((node) => node.quote !== undefined).map((node) => node.id);
+    const shown = new Set(quotes().flatMap((button) => (button.dataset['quoteOf'] ?? '').split(' ')));
+    expect(quoting.filter((id) => !shown.has(id))).toEqual([]);
+
+    const article = document.querySelector('article');
+    expect(article?.getAttribute('lang')).toBe('zh-Hans');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe(SEED.sources[0]?.title.zh);
+    expect(article?.querySelectorAll('p')).toHaveLength(paragraphs.length);
+    // Nothing of the article is lost between the buttons.
+    expect([...(article?.querySelectorAll('p') ?? [])].map((paragraph) => paragraph.textContent).join('\n')).toBe(
+      seedArticle.split('\n').filter((line) => line !== '').join('\n'),
+    );
+    expect(screen.queryByText('此地图没有附带原文。')).toBeNull();
+  });
+
+  it('a click on a quote selects its node', async () => {
+    const session = renderSource(SEED, new Map([['article', seedArticle]]));
+    const button = quoteOf('zhu-startups-destroyed');
+    expect(button.textContent).toBe('大模型摧毁了创业');
+    expect(button.title).toBe('大模型摧毁了创业');
+    await fireEvent.click(button);
+    expect(session.selectedId).toBe('zhu-startups-destroyed');
+    expect(selectedQuotes()).toEqual([button]);
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(scrollIntoView.mock.contexts[0]).toBe(button);
+  });
+
+  it('a run quoted by two nodes selects each in turn', async () => {
+    const session = renderSource(SHARED, new Map([['article', ARTICLE]]));
+    expect(quotes().map((button) => button.textContent)).toEqual(['第一句话在这里', '李四不同意']);
+    const shared = quotes()[1]!;
+    expect(shared.dataset['quoteOf']).toBe('first second');
+    expect(shared.title).toBe('第一\n第二');
+
+    await fireEvent.click(shared);
+    expect(session.selectedId).toBe('first');
+    await fireEvent.click(shared);
+    expect(session.selectedId).toBe('second');
+    await fireEvent.click(shared);
+    expect(session.selectedId).toBe('first');
+    expect(selectedQuotes()).toEqual([shared]);
+
+    // From a node elsewhere, the shared run starts again with its first node.
+    await fireEvent.click(quotes()[0]!);
+    expect(session.selectedId).toBe('other');
+    await fireEvent.click(shared);
+    expect(session.selectedId).toBe('first');
+  });
+
+  it('the seed’s shared runs cycle between their nodes too', async () => {
+    const session = renderSource(SEED, new Map([['article', seedArticle]]));
+    const shared = quotes().find((button) => button.textContent === '需要长期储备至少10亿美金以上的资金');
+    expect(shared?.dataset['quoteOf']).toBe('kunlun-long-war ev-reserves-1b');
+    await fireEvent.click(shared!);
+    expect(session.selectedId).toBe('kunlun-long-war');
+    await fireEvent.click(shared!);
+    expect(session.selectedId).toBe('ev-reserves-1b');
+    await fireEvent.click(shared!);
+    expect(session.selectedId).toBe('kunlun-long-war');
+  });
+
+  it('selecting a node elsewhere marks its run and scrolls it into view', () => {
+    const session = renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
+    expect(quotes().map((button) => button.textContent)).toEqual(['大模型摧毁了创业', '算力都向大厂集中', '李四不同意']);
+    expect(selectedQuotes()).toEqual([]);
+
+    session.select('compute');
+    flushSync();
+    expect(selectedQuotes()).toEqual([quoteOf('compute')]);
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(scrollIntoView.mock.contexts[0]).toBe(quoteOf('compute'));
+    expect(scrollIntoView).toHaveBeenCalledWith({ block: 'center', behavior: 'smooth' });
+
+    // A node without a quote marks nothing and scrolls nowhere.
+    session.select('q');
+    flushSync();
+    expect(selectedQuotes()).toEqual([]);
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+
+    session.select(undefined);
+    flushSync();
+    expect(selectedQuotes()).toEqual([]);
+  });
+
+  it('scrolls without animation when the reader asks for reduced motion', () => {
+    matchMedia.mockImplementation((query: string) => ({ matches: query === '(prefers-reduced-motion: reduce)', media: query }));
+    const session = renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
+    session.select('disagree');
+    flushSync();
+    expect(scrollIntoView).toHaveBeenCalledWith({ block: 'center', behavior: 'auto' });
+  });
+
+  it('keeps paragraphs, and leaves unquoted text as plain text', () => {
+    renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
+    const paragraphs = [...document.querySelectorAll('article p')];
+    expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual(ARTICLE.split('\n'));
+    expect(paragraphs[1]?.querySelectorAll('button')).toHaveLength(0);
+  });
+
+  it('a map without its source text says so', () => {
+    renderSource(SEED, new Map());
+    expect(screen.getByText('此地图没有附带原文。')).toBeTruthy();
+    expect(quotes()).toHaveLength(0);
+    expect(document.querySelector('article')).toBeNull();
+  });
+
+  it('says so in English too', () => {
+    const session = renderSource(SMALL_MAP, new Map([['another-source', ARTICLE]]));
+    expect(screen.getByText('此地图没有附带原文。')).toBeTruthy();
+    session.language = 'en';
+    flushSync();
+    expect(screen.getByText('This map comes without its source text.')).toBeTruthy();
+  });
+
+  it('shows markup in the source text literally', () => {
+    const text = '<img src=x onerror=alert(1)> and <b>这句</b> quoted';
+    const map: ArgMap = { ...SMALL_MAP, nodes: [{ id: 'n', kind: 'claim', text: { zh: '<script>x</script>' }, quote: { source: 'article', text: '<b>这句</b>' } }], edges: [] };
+    renderSource(map, new Map([['article', text]]));
+    expect(document.querySelectorAll('img, b, script')).toHaveLength(0);
+    expect(document.querySelector('article p')?.textContent).toBe(text);
+    expect(quotes().map((button) => button.textContent)).toEqual(['<b>这句</b>']);
+    expect(quotes()[0]?.title).toBe('<script>x</script>');
+  });
+});
