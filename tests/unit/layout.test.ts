@@ -70,7 +70,8 @@ describe('force layout', () => {
           && side(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1) * side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2) < 0) crossings += 1;
       }
     }
-    expect(crossings).toBeLessThanOrEqual(8);
+    // The tree-seeded start gives 2 (the spiral start gave 4).
+    expect(crossings).toBeLessThanOrEqual(4);
     const upwards = segments.filter((segment) => segment.y2 < segment.y1).length;
     expect(upwards / segments.length).toBeGreaterThan(0.85);
   });
