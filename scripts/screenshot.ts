@@ -14,9 +14,14 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto('http://127.0.0.1:4174/');
-  await page.locator('[data-node-id]').first().waitFor();
-  if (language === 'en') await page.getByRole('button', { name: 'EN' }).click();
-  await page.locator('[data-node-id="zhu-startups-destroyed"]').click();
+  const focus = page.locator('[data-node-id="zhu-startups-destroyed"]');
+  await focus.waitFor();
+  // A deep link centres the camera on 朱啸虎's claim, a little below the middle so its supporters show.
+  const [x, y] = ((await focus.getAttribute('transform')) ?? '').match(/-?[\d.]+/g)!.map(Number);
+  await page.goto(`http://127.0.0.1:4174/#view?sel=zhu-startups-destroyed&depth=1&lang=${language}&cam=${x},${y! + 120},0.85`);
+  await page.reload();
+  await focus.waitFor();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);
 } finally {
