@@ -15,7 +15,6 @@
  * does not settle within 60 s is recorded as a timeout. Results go to bench/RESULTS.md.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,7 @@ import { readMapBytes } from '../../src/core/formats/read-map.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
 import { serializeMap } from '../../src/core/serialize.ts';
 import { generateMap } from './generate.ts';
+import { freePort } from '../free-port.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = path.resolve(HERE, '..', '..');
@@ -82,17 +82,6 @@ function qt30Case(): MapCase {
   return { label: 'QT30 nodeset25445', fileName: path.basename(file), bytes, plainText: serializeMap(map), nodes: map.nodes.length, edges: map.edges.length };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Rejects after `ms`: a page frozen by a long task cannot be trusted to enforce its own deadline. */
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

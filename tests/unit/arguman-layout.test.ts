@@ -6,30 +6,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArgMap } from '../../src/core/model.ts';
 import { settleLayout } from '../../src/layout/force-layout.ts';
-import type { Position } from '../../src/layout/layout-node.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { argumanMap, parseCsv, readArgumanGraph } from '../support/arguman.ts';
+import { overlappingPairs } from '../support/layout-quality.ts';
 import { loaded } from '../support/load-result.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ARGUMAN_DIR = join(resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora'), 'debate-graphs-arguman');
 
-function overlappingPairs(map: ArgMap, positions: readonly Position[]): string[] {
-  const extents = layoutExtents(map);
-  const pairs: string[] = [];
-  for (let i = 0; i < positions.length; i += 1) {
-    for (let j = i + 1; j < positions.length; j += 1) {
-      const a = positions[i]!;
-      const b = positions[j]!;
-      const boxA = extents.get(a.id)!;
-      const boxB = extents.get(b.id)!;
-      if (Math.abs(a.x - b.x) < (boxA.width + boxB.width) / 2 && Math.abs(a.y - b.y) < (boxA.height + boxB.height) / 2) pairs.push(`${a.id}/${b.id}`);
-    }
-  }
-  return pairs;
-}
 
 function csvRows(name: string): string[][] {
   return parseCsv(readFileSync(join(ARGUMAN_DIR, name), 'utf8')).slice(1);
@@ -78,7 +63,7 @@ describe('Arguman graphs open and lay out', () => {
     expect(map.nodes).toHaveLength(184);
     const positions = settleLayout(map, layoutExtents(map));
     expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
-    expect(overlappingPairs(map, positions)).toEqual([]);
+    expect(overlappingPairs(positions, layoutExtents(map))).toEqual([]);
   });
 
   it('the Chinese graph lays out with finite positions and no overlapping labels', () => {
@@ -86,6 +71,6 @@ describe('Arguman graphs open and lay out', () => {
     const positions = settleLayout(map, layoutExtents(map));
     expect(positions).toHaveLength(717);
     expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
-    expect(overlappingPairs(map, positions)).toEqual([]);
+    expect(overlappingPairs(positions, layoutExtents(map))).toEqual([]);
   });
 });

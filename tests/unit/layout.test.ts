@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ArgMap } from '../../src/core/model.ts';
 import { contentBounds, MIN_BOUNDS_SIZE } from '../../src/layout/bounds.ts';
 import { edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { createForceLayout, readPositions, settleLayout } from '../../src/layout/force-layout.ts';
 import { layoutExtents, measureNodes } from '../../src/layout/node-boxes.ts';
+import { edgeCrossings, overlappingPairs } from '../support/layout-quality.ts';
 import { loadSeedMap } from '../support/seed.ts';
 
 const seed = loadSeedMap();
 const extents = layoutExtents(seed);
 
-function overlappingPairs(map: ArgMap, positions: ReturnType<typeof settleLayout>): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i < positions.length; i += 1) {
-    for (let j = i + 1; j < positions.length; j += 1) {
-      const a = positions[i]!;
-      const b = positions[j]!;
-      const boxA = extents.get(a.id)!;
-      const boxB = extents.get(b.id)!;
-      if (Math.abs(a.x - b.x) < (boxA.width + boxB.width) / 2 && Math.abs(a.y - b.y) < (boxA.height + boxB.height) / 2) {
-        pairs.push(`${a.id}/${b.id}`);
-      }
-    }
-  }
-  expect(map.nodes.length).toBe(positions.length);
-  return pairs;
-}
 
 describe('force layout', () => {
   it('is deterministic: the same map and seed give the same positions, tick by tick', () => {
@@ -54,22 +38,14 @@ describe('force layout', () => {
   it('settles the seed map with no overlapping boxes and finite coordinates', () => {
     const positions = settleLayout(seed, extents);
     expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
-    expect(overlappingPairs(seed, positions)).toEqual([]);
+    expect(positions).toHaveLength(seed.nodes.length);
+    expect(overlappingPairs(positions, extents)).toEqual([]);
   });
 
   it('untangles the seed map: few crossing relations, and most point upwards to what they speak to', () => {
     const positions = settleLayout(seed, extents);
     const segments = edgeSegments(seed.edges, new Map(positions.map((position) => [position.id, position])), extents);
-    const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-    let crossings = 0;
-    for (let i = 0; i < segments.length; i += 1) {
-      for (let j = i + 1; j < segments.length; j += 1) {
-        const a = segments[i]!;
-        const b = segments[j]!;
-        if (side(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1) * side(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2) < 0
-          && side(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1) * side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2) < 0) crossings += 1;
-      }
-    }
+    const crossings = edgeCrossings(seed, positions, extents);
     // The tree-seeded start gives 2 (the spiral start gave 4).
     expect(crossings).toBeLessThanOrEqual(4);
     const upwards = segments.filter((segment) => segment.y2 < segment.y1).length;

@@ -1,13 +1,13 @@
 import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge, ArgMap, ArgNode } from '../../src/core/model.ts';
-import { edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { settleLayout } from '../../src/layout/force-layout.ts';
 import type { Position } from '../../src/layout/layout-node.ts';
 import { layoutExtents, type Extent } from '../../src/layout/node-boxes.ts';
 import { seededRandom } from '../../src/layout/random.ts';
 import { treeSeededPositions, type Point } from '../../src/layout/tree-seed.ts';
 import { loadSeedMap } from '../support/seed.ts';
+import { edgeCrossings, overlappingPairs } from '../support/layout-quality.ts';
 
 function mapOf(nodes: readonly ArgNode[], edges: readonly ArgEdge[]): ArgMap {
   return { schemaVersion: 1, title: { en: 'generated' }, sources: [], actors: [], nodes, edges };
@@ -21,38 +21,13 @@ function support(from: string, to: string): ArgEdge {
   return { id: `${from}->${to}`, from, to, kind: 'support' };
 }
 
+/** Map entries as the `{id, x, y}` records the quality measures take. */
+const placed = (positions: ReadonlyMap<string, Point>) => [...positions].map(([id, { x, y }]) => ({ id, x, y }));
+
 const BOX: Extent = { width: 120, height: 40 };
 const boxes = (map: ArgMap): Map<string, Extent> => new Map(map.nodes.map((node) => [node.id, BOX]));
 
-function overlapping(positions: ReadonlyMap<string, Point>, extents: ReadonlyMap<string, Extent>): string[] {
-  const entries = [...positions];
-  const pairs: string[] = [];
-  for (let i = 0; i < entries.length; i += 1) {
-    for (let j = i + 1; j < entries.length; j += 1) {
-      const [idA, a] = entries[i]!;
-      const [idB, b] = entries[j]!;
-      const boxA = extents.get(idA)!;
-      const boxB = extents.get(idB)!;
-      if (Math.abs(a.x - b.x) < (boxA.width + boxB.width) / 2 && Math.abs(a.y - b.y) < (boxA.height + boxB.height) / 2) pairs.push(`${idA}/${idB}`);
-    }
-  }
-  return pairs;
-}
 
-function crossings(map: ArgMap, positions: readonly Position[], extents: ReadonlyMap<string, Extent>): number {
-  const segments = edgeSegments(map.edges, new Map(positions.map((position) => [position.id, position])), extents);
-  const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  let count = 0;
-  for (let i = 0; i < segments.length; i += 1) {
-    for (let j = i + 1; j < segments.length; j += 1) {
-      const a = segments[i]!;
-      const b = segments[j]!;
-      if (side(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1) * side(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2) < 0
-        && side(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1) * side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2) < 0) count += 1;
-    }
-  }
-  return count;
-}
 
 /** An argument-map-like forest: questions, each with a tree of claims below it, plus a few cross edges within a debate. */
 function generatedForest(nodeCount: number, trees: number, seed: string): ArgMap {
@@ -105,7 +80,7 @@ describe('tree-seeded placement', () => {
       if (node.kind === 'question' || parents.length === 0) continue;
       expect(parents.some((parent) => parent.y < positions.get(node.id)!.y), node.id).toBe(true);
     }
-    expect(overlapping(positions, seedExtents)).toEqual([]);
+    expect(overlappingPairs(placed(positions), seedExtents)).toEqual([]);
   });
 
   it('hangs children one row below their parent, side by side in map order around its x', () => {
@@ -126,7 +101,7 @@ describe('tree-seeded placement', () => {
     expect(q!.x - p!.x).toBeGreaterThan(BOX.width);
     // Three trees this shape are wider than tall: the third starts a second shelf below the others.
     expect(r!.y).toBeGreaterThan(positions.get('p1')!.y);
-    expect(overlapping(positions, boxes(map))).toEqual([]);
+    expect(overlappingPairs(placed(positions), boxes(map))).toEqual([]);
 
     const many = mapOf(Array.from({ length: 100 }, (_, index) => claim(`r${index}`)), []);
     const spread = [...treeSeededPositions(many, boxes(many), seededRandom('s')).values()];
@@ -156,7 +131,7 @@ describe('tree-seeded placement', () => {
     const positions = treeSeededPositions(map, boxes(map), seededRandom('s'));
     expect(positions.size).toBe(6);
     expect([...positions.values()].every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
-    expect(overlapping(positions, boxes(map))).toEqual([]);
+    expect(overlappingPairs(placed(positions), boxes(map))).toEqual([]);
     expect(positions.get('d')!.y).toBeGreaterThan(positions.get('q')!.y);
     expect(positions.get('e')!.y).toBeGreaterThan(positions.get('d')!.y);
   });
@@ -174,8 +149,8 @@ describe('tree-seeded placement', () => {
   it('settles a generated forest of 300 nodes with fewer crossings than plain d3-force from a random start', () => {
     const map = generatedForest(300, 6, 'forest');
     const extents = layoutExtents(map);
-    const seeded = crossings(map, settleLayout(map, extents), extents);
-    const plain = crossings(map, plainForceLayout(map, 'forest'), extents);
+    const seeded = edgeCrossings(map, settleLayout(map, extents), extents);
+    const plain = edgeCrossings(map, plainForceLayout(map, 'forest'), extents);
     // Measured: 21 against 184; half leaves room for d3 changes without hiding a regression.
     expect(seeded).toBeLessThan(plain / 2);
   });
