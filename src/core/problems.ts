@@ -27,7 +27,7 @@ const INVISIBLE =
   /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF\uD800-\uDFFF\u{E0000}-\u{E007F}]/gu;
 
 /** Writes invisible characters as `\u202E` (or `\u{E0041}` beyond the BMP). */
-export function escapeInvisible(text: string): string {
+function escapeInvisible(text: string): string {
   return text.replace(INVISIBLE, (character) => {
     const codePoint = character.codePointAt(0) ?? 0;
     const hex = codePoint.toString(16).toUpperCase();

@@ -20,7 +20,7 @@ interface Span {
 }
 
 /** Where each node's quote of `sourceId` sits in the text (its first occurrence). */
-export function quoteSpans(map: ArgMap, sourceId: string, text: string): Span[] {
+function quoteSpans(map: ArgMap, sourceId: string, text: string): Span[] {
   const spans: Span[] = [];
   for (const node of map.nodes) {
     if (!node.quote || node.quote.source !== sourceId || node.quote.text === '') continue;

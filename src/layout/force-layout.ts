@@ -31,7 +31,7 @@ export type ForceLayout = Simulation<LayoutNode, LayoutLink>;
  * their place, so the second phase only has to refine it. Measured on the seed map, the Arguman
  * graphs and a QT30 map: as few crossings as with 300 and no overlaps, settled about 20% sooner.
  */
-export const SETTLE_TICKS = 150;
+const SETTLE_TICKS = 150;
 const UNTANGLE_TICKS = 150;
 /**
  * Gentle, because the tree seed is already untangled: the strong repulsion a random start
@@ -145,7 +145,7 @@ function separateRemainingOverlaps(layout: ForceLayout): void {
 const FORCE_NAMES = ['link', 'charge', 'direction', 'collide', 'x', 'y'] as const;
 
 /** Sweep over boxes sorted by left edge: only boxes whose x-ranges meet are compared. */
-export function hasOverlaps(nodes: readonly LayoutNode[]): boolean {
+function hasOverlaps(nodes: readonly LayoutNode[]): boolean {
   const sorted = [...nodes].sort((a, b) => a.x - a.width / 2 - (b.x - b.width / 2));
   for (let i = 0; i < sorted.length; i += 1) {
     const a = sorted[i]!;

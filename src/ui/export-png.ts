@@ -16,7 +16,7 @@ function svgSize(svg: string): { width: number; height: number } {
 }
 
 /** The scale actually used: the one asked for, reduced until the canvas fits the browser's limit. */
-export function fittingScale(width: number, height: number, scale: number): number {
+function fittingScale(width: number, height: number, scale: number): number {
   return Math.min(scale, MAX_CANVAS_SIDE / Math.max(width, height, 1));
 }
 

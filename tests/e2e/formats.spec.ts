@@ -9,9 +9,9 @@ import { parseArgdown } from '../../src/core/formats/argdown/index.ts';
 import { writeMap } from '../../src/core/formats/write-map.ts';
 import { inLanguage, type ArgMap } from '../../src/core/model.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import { exportSvg, openApp, openMapFile, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
+import { exportSvg, openApp, openMapFile, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
 import {
-  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, pngPixelStats, pngSize, readBytesInNode,
+  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, pngSize, readBytesInNode,
   readTextInNode, refusalInNode, saveAs, svgRootSize,
 } from './helpers-formats.ts';
 

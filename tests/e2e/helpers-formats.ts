@@ -107,38 +107,6 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** Decodes a PNG in the page and returns the variance of its luminance and its share of distinct colours. */
-export async function pngPixelStats(page: Page, png: Buffer): Promise<{ width: number; height: number; variance: number; distinct: number }> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let sum = 0;
-    let squares = 0;
-    const colours = new Set<number>();
-    const pixels = data.length / 4;
-    for (let index = 0; index < data.length; index += 4) {
-      // Composite onto white, so a transparent background counts as white.
-      const alpha = data[index + 3]! / 255;
-      const r = data[index]! * alpha + 255 * (1 - alpha);
-      const g = data[index + 1]! * alpha + 255 * (1 - alpha);
-      const b = data[index + 2]! * alpha + 255 * (1 - alpha);
-      const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      sum += luminance;
-      squares += luminance * luminance;
-      if (colours.size < 1000) colours.add((Math.round(r) << 16) | (Math.round(g) << 8) | Math.round(b));
-    }
-    const mean = sum / pixels;
-    return { width: canvas.width, height: canvas.height, variance: squares / pixels - mean * mean, distinct: colours.size };
-  }, png.toString('base64'));
-}
 
 /** The `width` and `height` attributes of an SVG document's root. */
 export function svgRootSize(svg: string): { width: number; height: number } {

@@ -398,8 +398,11 @@ export async function openMapFile(page: Page, name: string, content: string | Bu
   await page.getByLabel(/^\s*(Open map…|打开地图…)\s*$/).setInputFiles({ name, mimeType, buffer });
 }
 
-/** Counts pixels of a PNG that differ clearly from its top-left pixel, decoding it in the page. */
-export async function inkedPixelShare(page: Page, png: Buffer): Promise<number> {
+/**
+ * Decodes a PNG in the page: its size, the variance of its luminance, how many distinct colours it
+ * has (up to 1,000), and the share of pixels that differ clearly from its top-left pixel.
+ */
+export async function pngPixelStats(page: Page, png: Buffer): Promise<{ width: number; height: number; variance: number; distinct: number; inked: number }> {
   return page.evaluate(async (base64) => {
     const image = new Image();
     image.src = `data:image/png;base64,${base64}`;
@@ -411,12 +414,26 @@ export async function inkedPixelShare(page: Page, png: Buffer): Promise<number> 
     if (!context) throw new Error('no 2d context');
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    let squares = 0;
+    const colours = new Set<number>();
+    const pixels = data.length / 4;
     const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
     let inked = 0;
     for (let index = 0; index < data.length; index += 4) {
       if (Math.abs(data[index]! - r0) + Math.abs(data[index + 1]! - g0) + Math.abs(data[index + 2]! - b0) > 60) inked += 1;
+      // Composite onto white, so a transparent background counts as white.
+      const alpha = data[index + 3]! / 255;
+      const r = data[index]! * alpha + 255 * (1 - alpha);
+      const g = data[index + 1]! * alpha + 255 * (1 - alpha);
+      const b = data[index + 2]! * alpha + 255 * (1 - alpha);
+      const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      sum += luminance;
+      squares += luminance * luminance;
+      if (colours.size < 1000) colours.add((Math.round(r) << 16) | (Math.round(g) << 8) | Math.round(b));
     }
-    return inked / (canvas.width * canvas.height);
+    const mean = sum / pixels;
+    return { width: canvas.width, height: canvas.height, variance: squares / pixels - mean * mean, distinct: colours.size, inked: inked / pixels };
   }, png.toString('base64'));
 }
 
@@ -498,7 +515,7 @@ export async function openSvgAsDocument(page: Page, text: string): Promise<{ pro
     await viewer.goto('/__exported__.svg');
     const { scripts, rootName } = await viewer.evaluate(() => ({ scripts: document.getElementsByTagName('script').length, rootName: document.documentElement.localName }));
     const shot = await viewer.screenshot();
-    const inked = await inkedPixelShare(page, shot);
+    const { inked } = await pngPixelStats(page, shot);
     // Give a handler that fires late (onload, a timer) the chance to show itself.
     await viewer.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
     return { problems, scripts, rootName, inked };
