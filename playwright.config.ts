@@ -10,7 +10,8 @@ if (!existsSync(chromium)) {
   );
 }
 
-const PORT = 4173;
+/** E2E_PORT lets two checkouts (or a benchmark) test side by side without sharing a server. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -14,6 +14,10 @@ const RELEASE_ALPHA = 0.3;
 export class LiveLayout {
   positions = $state.raw<readonly Position[]>([]);
   pinned = $state.raw<ReadonlySet<string>>(new Set());
+  /** How far the opening layout has come, from 0 to 1. */
+  progress = $state(1);
+  /** Whether the opening layout has come to rest. */
+  settled = $state(true);
 
   readonly #layout: ForceLayout;
   readonly #nodeById: ReadonlyMap<string, LayoutNode>;
