@@ -1,10 +1,10 @@
 /**
  * The running force layout of the open map. It opens settled (the same picture the
  * CLI renders for the same seed), then wakes up while a node is dragged. Positions
- * are copied into fresh records on every tick, because d3 moves its nodes in place.
+ * are published as a fresh coordinate array on every tick, because d3 moves its nodes in place.
  */
 import type { ArgMap } from '../core/model.ts';
-import { createForceLayout, readPositions, settleForceLayout, type ForceLayout } from '../layout/force-layout.ts';
+import { createForceLayout, settleForceLayout, type ForceLayout } from '../layout/force-layout.ts';
 import type { LayoutNode, Position } from '../layout/layout-node.ts';
 import type { Extent } from '../layout/node-boxes.ts';
 
@@ -12,7 +12,13 @@ const DRAG_ALPHA_TARGET = 0.3;
 const RELEASE_ALPHA = 0.3;
 
 export class LiveLayout {
-  positions = $state.raw<readonly Position[]>([]);
+  /** Node ids in coordinate order: the map's node order. */
+  readonly ids: readonly string[];
+  readonly indexById: ReadonlyMap<string, number>;
+  /** x0, y0, x1, y1, … in `ids` order; a new array whenever positions change, never changed once published. */
+  coordinates = $state.raw<Float64Array>(new Float64Array(0));
+  /** Fresh `{id, x, y}` records, made only when read. */
+  readonly positions: readonly Position[] = $derived.by(() => this.#positionsOf(this.coordinates));
   pinned = $state.raw<ReadonlySet<string>>(new Set());
   /** How far the opening layout has come, from 0 to 1. */
   progress = $state(1);
@@ -24,6 +30,8 @@ export class LiveLayout {
 
   /** `keep`: where the nodes that survive an edit were; they stay there. */
   constructor(map: ArgMap, extents: ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
+    this.ids = map.nodes.map((node) => node.id);
+    this.indexById = new Map(this.ids.map((id, index) => [id, index]));
     this.#layout = createForceLayout(map, extents, keep ? { keep } : {});
     settleForceLayout(this.#layout);
     this.#nodeById = new Map(this.#layout.nodes().map((node) => [node.id, node]));
@@ -34,10 +42,24 @@ export class LiveLayout {
       node.fx = null;
       node.fy = null;
     }
-    this.positions = readPositions(this.#layout);
+    this.coordinates = this.#readCoordinates();
     this.#layout.on('tick', () => {
-      this.positions = readPositions(this.#layout);
+      this.coordinates = this.#readCoordinates();
     });
+  }
+
+  #readCoordinates(): Float64Array {
+    const nodes = this.#layout.nodes();
+    const coordinates = new Float64Array(nodes.length * 2);
+    nodes.forEach((node, index) => {
+      coordinates[2 * index] = node.x;
+      coordinates[2 * index + 1] = node.y;
+    });
+    return coordinates;
+  }
+
+  #positionsOf(coordinates: Float64Array): Position[] {
+    return this.ids.map((id, index) => ({ id, x: coordinates[2 * index]!, y: coordinates[2 * index + 1]! }));
   }
 
   positionOf(id: string): Position | undefined {
