@@ -1,0 +1,40 @@
+/**
+ * What is worth drawing at a zoom: text too small to read on screen costs a canvas dearly
+ * and shows nothing, so it is left out, and edges of a map seen from afar are drawn light
+ * and thin so that the boxes stay readable as a picture.
+ */
+import { CAPTION_FONT_SIZE, LABEL_FONT_SIZE } from './appearance.ts';
+import { MARKER_SIZE } from './shapes.ts';
+
+/** Text smaller than this many screen pixels is unreadable: its box is drawn without it. */
+export const MIN_LEGIBLE_FONT_PX = 6;
+/** An arrowhead smaller than this on screen is a smudge that hides the line's end. */
+export const MIN_ARROWHEAD_PX = 5;
+/** Below this zoom the whole map is in view and edges are texture, not detail. */
+export const DISTANT_ZOOM = 0.25;
+
+export interface LevelOfDetail {
+  readonly labels: boolean;
+  /** Captions and badges, whose text is about the caption's size. */
+  readonly smallText: boolean;
+  readonly arrowheads: boolean;
+  /** Dashes at a distance blur into a grey line; solid lines are cheaper and read the same. */
+  readonly dashes: boolean;
+  /** Multiplies an edge's width (in map units). */
+  readonly edgeWidthScale: number;
+  /** Multiplies an edge's opacity. */
+  readonly edgeOpacity: number;
+}
+
+export function levelOfDetail(zoom: number): LevelOfDetail {
+  const legible = (fontSize: number) => fontSize * zoom >= MIN_LEGIBLE_FONT_PX;
+  const distant = zoom < DISTANT_ZOOM;
+  return {
+    labels: legible(LABEL_FONT_SIZE),
+    smallText: legible(CAPTION_FONT_SIZE),
+    arrowheads: MARKER_SIZE * zoom >= MIN_ARROWHEAD_PX,
+    dashes: !distant,
+    edgeWidthScale: distant ? 0.5 : 1,
+    edgeOpacity: distant ? 0.5 : 1,
+  };
+}
