@@ -55,3 +55,19 @@ describe('wrapText', () => {
     expect(Array.from(first!).length).toBeLessThanOrEqual(8);
   });
 });
+
+describe('splitting by code point where that is the same as by grapheme', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const bySegmenter = (text: string) => Array.from(segmenter.segment(text), ({ segment }) => segment);
+  const FAST_RANGES: ReadonlyArray<readonly [number, number]> = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x3000, 0x3029], [0x3030, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xff60]];
+
+  it('gives what the segmenter gives for every character of the fast ranges, next to each other and to itself', () => {
+    const characters = FAST_RANGES.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, offset) => String.fromCodePoint(first + offset)));
+    const text = characters.map((character) => character + character).join('');
+    expect(splitGraphemes(text)).toEqual(bySegmenter(text));
+  });
+
+  it('leaves marks, joiners, emoji and half-width voicing marks to the segmenter', () => {
+    for (const text of ['e\u0301t', '你\u302A好', 'ﾊﾟ', '👍🏽', '🇨🇳', 'a\u200Db', '\r\n']) expect(splitGraphemes(text)).toEqual(bySegmenter(text));
+  });
+});

@@ -19,7 +19,16 @@ const NARROW_LATIN = /[iljtf.,;:'!|I ()\[\]]/;
 const WIDE_LATIN = /[mwMW@%]/;
 const UPPER = /[A-Z0-9]/;
 
+/**
+ * Text made only of characters that are each a grapheme of their own whatever follows them
+ * (printable ASCII and Latin-1, general punctuation, CJK ideographs and punctuation, full-width
+ * forms) splits by code point, about ten times faster than the segmenter: that is nearly all of
+ * a real map's text, and a 20,000-node map measures its labels in both languages when it opens.
+ */
+const SINGLE_CODE_POINT_GRAPHEMES = /^[\x20-\x7E\xA0-\xFF\u2010-\u2027\u3000-\u3029\u3030-\u303F\u4E00-\u9FFF\uFF01-\uFF60]*$/;
+
 export function splitGraphemes(text: string): string[] {
+  if (SINGLE_CODE_POINT_GRAPHEMES.test(text)) return text.split('');
   const result: string[] = [];
   for (const { segment } of graphemes.segment(text)) {
     result.push(Array.from(segment).length > MAX_CODE_POINTS_PER_GRAPHEME
@@ -33,8 +42,21 @@ function isWide(grapheme: string): boolean {
   return WIDE.test(grapheme);
 }
 
+/** Maps repeat the same few thousand graphemes; the regular expressions need not run for each. */
+const MAX_REMEMBERED_WIDTHS = 20_000;
+const rememberedWidths = new Map<string, number>();
+
 /** Advance of one grapheme in ems. */
 export function graphemeWidth(grapheme: string): number {
+  let width = rememberedWidths.get(grapheme);
+  if (width === undefined) {
+    width = measureGrapheme(grapheme);
+    if (rememberedWidths.size < MAX_REMEMBERED_WIDTHS) rememberedWidths.set(grapheme, width);
+  }
+  return width;
+}
+
+function measureGrapheme(grapheme: string): number {
   if (isWide(grapheme)) return 1;
   if (/^\p{M}+$/u.test(grapheme)) return 0;
   if (NARROW_LATIN.test(grapheme)) return 0.3;
