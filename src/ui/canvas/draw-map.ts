@@ -1,0 +1,236 @@
+/**
+ * Draws the live map on a 2D canvas context: the same picture as the SVG view, from the
+ * same shapes, appearance and emphasis rules, with no DOM beyond the context. What is off
+ * screen is skipped, edges go into one path per look, and text too small to read is left out.
+ */
+import type { ArgNode } from '../../core/model.ts';
+import {
+  CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, TEXT_COLOUR, type EdgeAppearance,
+} from '../../layout/appearance.ts';
+import type { EdgeSegment } from '../../layout/edge-geometry.ts';
+import { levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
+import type { NodeBox } from '../../layout/node-boxes.ts';
+import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type Rect } from '../../layout/shapes.ts';
+import type { MapDisplay, MapTheme } from '../map-display.ts';
+import {
+  BADGE_FONT_SIZE, BADGE_GAP, BADGE_HEIGHT, BADGE_LOOK, badgeWidth, edgeFaded, FADED_EDGE_OPACITY, FADED_NODE_OPACITY,
+  MATCH_RING_COLOUR, MATCH_RING_GAP, MATCH_RING_WIDTH, nodeFaded, PIN_COLOUR, PIN_RADIUS, PROJECTOR_EDGE_WIDTH,
+  PROJECTOR_OUTLINE_WIDTH, PROJECTOR_TEXT_COLOUR, SELECTED_STROKE, SELECTED_STROKE_WIDTH, type Emphasis,
+} from '../map-emphasis.ts';
+
+/** What the drawing needs of a canvas context (a recording fake stands in for it in unit tests). */
+export type MapContext = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform' | 'clearRect' | 'fillRect' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'fill' | 'roundRect'
+  | 'arc' | 'fillText' | 'save' | 'restore' | 'translate' | 'rotate' | 'setLineDash'
+  | 'globalAlpha' | 'strokeStyle' | 'fillStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline'
+>;
+
+export interface CanvasScene {
+  /** The drawn nodes, in drawing order (a later node covers an earlier one). */
+  readonly nodes: readonly ArgNode[];
+  readonly segments: readonly EdgeSegment[];
+  /** x0, y0, x1, y1, … in the order of `indexById`. */
+  readonly coordinates: Float64Array;
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly boxes: ReadonlyMap<string, NodeBox>;
+  readonly emphasis: Emphasis;
+  readonly display: MapDisplay;
+  readonly selectedId: string | undefined;
+  /** Nodes marked with a pin dot. */
+  readonly pins: ReadonlySet<string>;
+  /** How far items in `display.entering` have faded in, from 0 to 1. */
+  readonly enteringOpacity: number;
+  readonly theme: MapTheme;
+  /** The d3 zoom transform: screen = map × k + (x, y), in CSS pixels. */
+  readonly camera: { readonly x: number; readonly y: number; readonly k: number };
+  /** The canvas's size in CSS pixels, and backing-store pixels per CSS pixel. */
+  readonly width: number;
+  readonly height: number;
+  readonly pixelRatio: number;
+}
+
+/** The part of the map on screen, in map units. */
+interface View {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+export function drawMap(context: MapContext, scene: CanvasScene): void {
+  const { camera, pixelRatio } = scene;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.globalAlpha = 1;
+  context.clearRect(0, 0, scene.width * pixelRatio, scene.height * pixelRatio);
+  if (scene.theme === 'projector') {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, scene.width * pixelRatio, scene.height * pixelRatio);
+  }
+  context.setTransform(pixelRatio * camera.k, 0, 0, pixelRatio * camera.k, pixelRatio * camera.x, pixelRatio * camera.y);
+  const view: View = {
+    left: -camera.x / camera.k,
+    top: -camera.y / camera.k,
+    right: (scene.width - camera.x) / camera.k,
+    bottom: (scene.height - camera.y) / camera.k,
+  };
+  const detail = levelOfDetail(camera.k);
+  drawEdges(context, scene, view, detail);
+  drawNodes(context, scene, view, detail);
+}
+
+function entering(scene: CanvasScene, id: string): number {
+  return scene.display.entering?.has(id) ? scene.enteringOpacity : 1;
+}
+
+function drawEdges(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
+  // One path per kind and opacity: a few strokes instead of one per edge.
+  const batches = new Map<string, { look: EdgeAppearance; opacity: number; segments: EdgeSegment[] }>();
+  for (const segment of scene.segments) {
+    if (!segmentInView(segment, view)) continue;
+    const opacity = (edgeFaded(scene.emphasis, segment) ? FADED_EDGE_OPACITY : 1) * entering(scene, segment.id) * detail.edgeOpacity;
+    const key = `${segment.kind} ${opacity}`;
+    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[segment.kind], opacity, segments: [] };
+    batch.segments.push(segment);
+    batches.set(key, batch);
+  }
+  for (const { look, opacity, segments } of batches.values()) {
+    context.globalAlpha = opacity;
+    context.strokeStyle = look.colour;
+    context.lineWidth = (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale;
+    context.setLineDash(detail.dashes && look.dash ? look.dash.split(' ').map(Number) : []);
+    context.beginPath();
+    for (const segment of segments) {
+      context.moveTo(segment.x1, segment.y1);
+      context.lineTo(segment.x2, segment.y2);
+    }
+    context.stroke();
+    context.setLineDash([]);
+    if (detail.arrowheads) for (const segment of segments) drawArrowhead(context, look, segment);
+  }
+  context.globalAlpha = 1;
+}
+
+const MARKER_STROKE_WIDTH = 2;
+const markerPaths = new Map<string, Path2D>();
+
+/** The SVG marker's shape, its tip on the segment's end and pointing along it. */
+function drawArrowhead(context: MapContext, look: EdgeAppearance, segment: EdgeSegment): void {
+  let path = markerPaths.get(look.marker);
+  if (!path) {
+    path = new Path2D(markerPath(look.marker));
+    markerPaths.set(look.marker, path);
+  }
+  context.save();
+  context.translate(segment.x2, segment.y2);
+  context.rotate(Math.atan2(segment.y2 - segment.y1, segment.x2 - segment.x1));
+  context.translate(-MARKER_SIZE, -MARKER_SIZE / 2);
+  const fill = markerFill(look);
+  if (fill !== 'none') {
+    context.fillStyle = fill;
+    context.fill(path);
+  }
+  context.lineWidth = MARKER_STROKE_WIDTH;
+  context.stroke(path);
+  context.restore();
+}
+
+function segmentInView(segment: EdgeSegment, view: View): boolean {
+  // An arrowhead reaches a marker's length past the segment's bounding box at most.
+  return Math.max(segment.x1, segment.x2) + MARKER_SIZE >= view.left && Math.min(segment.x1, segment.x2) - MARKER_SIZE <= view.right
+    && Math.max(segment.y1, segment.y2) + MARKER_SIZE >= view.top && Math.min(segment.y1, segment.y2) - MARKER_SIZE <= view.bottom;
+}
+
+function roundRect(context: MapContext, rect: Rect, grow = 0): void {
+  context.beginPath();
+  context.roundRect(rect.x - grow, rect.y - grow, rect.width + 2 * grow, rect.height + 2 * grow, rect.rx + grow);
+}
+
+function drawNodes(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
+  const projector = scene.theme === 'projector';
+  const labelFont = (size: number) => `${projector ? '500 ' : ''}${size}px ${FONT_FAMILY}`;
+  context.textAlign = 'center';
+  context.textBaseline = 'alphabetic';
+  for (const node of scene.nodes) {
+    const index = scene.indexById.get(node.id);
+    const box = scene.boxes.get(node.id);
+    if (index === undefined || !box) continue;
+    const x = scene.coordinates[2 * index]!;
+    const y = scene.coordinates[2 * index + 1]!;
+    const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
+    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) continue;
+    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) continue;
+
+    context.save();
+    context.translate(x, y);
+    context.globalAlpha = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
+    const outline = nodeOutline(node.kind, box.width, box.height);
+    if (scene.display.matches?.has(node.id)) {
+      roundRect(context, outline.outer, MATCH_RING_GAP);
+      context.strokeStyle = MATCH_RING_COLOUR;
+      context.lineWidth = MATCH_RING_WIDTH;
+      context.stroke();
+    }
+    const selected = scene.selectedId === node.id;
+    roundRect(context, outline.outer);
+    context.fillStyle = scene.display.fills?.get(node.id) ?? outline.fill;
+    context.fill();
+    context.strokeStyle = selected ? SELECTED_STROKE : outline.stroke;
+    context.lineWidth = selected ? SELECTED_STROKE_WIDTH : projector ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth;
+    context.stroke();
+    if (outline.inner) {
+      roundRect(context, outline.inner);
+      context.strokeStyle = outline.stroke;
+      context.lineWidth = projector ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth;
+      context.stroke();
+    }
+    const label = labelLayout(box);
+    if (detail.labels) {
+      context.font = labelFont(label.fontSize);
+      context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : TEXT_COLOUR;
+      box.lines.forEach((line, lineIndex) => context.fillText(line, 0, label.firstBaseline + lineIndex * label.lineHeight));
+    }
+    if (detail.smallText && box.caption !== undefined) {
+      context.font = labelFont(CAPTION_FONT_SIZE);
+      context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : CAPTION_COLOUR;
+      context.fillText(box.caption, 0, label.captionBaseline);
+    }
+    if (scene.pins.has(node.id)) {
+      context.beginPath();
+      context.arc(box.width / 2 - 6, -box.height / 2 + 6, PIN_RADIUS, 0, 2 * Math.PI);
+      context.fillStyle = PIN_COLOUR;
+      context.fill();
+    }
+    if (detail.smallText) drawBadges(context, scene, node.id, box);
+    context.restore();
+  }
+}
+
+function drawBadges(context: MapContext, scene: CanvasScene, id: string, box: NodeBox): void {
+  const badges = scene.display.badges?.get(id) ?? [];
+  context.font = `700 ${BADGE_FONT_SIZE}px ${FONT_FAMILY}`;
+  badges.forEach((badge, index) => {
+    const width = badgeWidth(badge.text);
+    const look = BADGE_LOOK[badge.tone];
+    const left = box.width / 2 - width - index * (width + BADGE_GAP);
+    const top = box.height / 2 - 9;
+    context.beginPath();
+    context.roundRect(left, top, width, BADGE_HEIGHT, BADGE_HEIGHT / 2);
+    context.fillStyle = look.fill;
+    context.fill();
+    context.strokeStyle = look.stroke;
+    context.lineWidth = 1.5;
+    context.stroke();
+    context.fillStyle = look.text;
+    context.fillText(badge.text, left + width / 2, top + 12.5);
+    if (look.struckThrough) {
+      const textWidth = width - 10;
+      context.beginPath();
+      context.moveTo(left + 5, top + BADGE_HEIGHT / 2 + 1);
+      context.lineTo(left + 5 + textWidth, top + BADGE_HEIGHT / 2 + 1);
+      context.strokeStyle = look.text;
+      context.lineWidth = 1;
+      context.stroke();
+    }
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * What the map stresses and what it fades, shared by the SVG and the canvas renderer so
+ * both draw the same emphasis: hovering lights a node's neighbours for a moment;
+ * otherwise the display's stress (focus, path, a tour step) applies.
+ */
+import type { ArgEdge } from '../core/model.ts';
+import type { EdgeSegment } from '../layout/edge-geometry.ts';
+
+export const FADED_NODE_OPACITY = 0.25;
+export const FADED_EDGE_OPACITY = 0.15;
+export const MATCH_RING_COLOUR = '#e69f00';
+export const MATCH_RING_WIDTH = 4;
+/** How far the search ring stands off a node's outline. */
+export const MATCH_RING_GAP = 6;
+export const SELECTED_STROKE = '#000';
+export const SELECTED_STROKE_WIDTH = 3.5;
+export const PIN_COLOUR = '#0072b2';
+export const PIN_RADIUS = 4;
+/** The projector theme thickens lines and borders, since a washed-out beamer keeps only strong contrast. */
+export const PROJECTOR_EDGE_WIDTH = 3.5;
+export const PROJECTOR_OUTLINE_WIDTH = 3;
+export const PROJECTOR_TEXT_COLOUR = '#000';
+export const ENTERING_MS = 600;
+
+export interface Emphasis {
+  readonly hoveredId?: string;
+  /** The hovered node and its neighbours. */
+  readonly hoverLit?: ReadonlySet<string>;
+  readonly stressed?: ReadonlySet<string>;
+  /** The edge an undercut attacks, to count the undercut as touching that inference's ends. */
+  readonly edgeById: ReadonlyMap<string, ArgEdge>;
+}
+
+export function nodeFaded(emphasis: Emphasis, id: string): boolean {
+  if (emphasis.hoverLit) return !emphasis.hoverLit.has(id);
+  return emphasis.stressed !== undefined && !emphasis.stressed.has(id);
+}
+
+export function edgeFaded(emphasis: Emphasis, segment: EdgeSegment): boolean {
+  if (emphasis.hoveredId !== undefined) return !touches(emphasis, segment, emphasis.hoveredId);
+  const stressed = emphasis.stressed;
+  if (stressed === undefined) return false;
+  return !stressed.has(segment.id) && !(stressed.has(segment.from) && (stressed.has(segment.to) || segment.kind === 'undercut'));
+}
+
+/** Whether an edge meets a node, counting an undercut as meeting the inference it attacks. */
+function touches(emphasis: Emphasis, segment: EdgeSegment, nodeId: string): boolean {
+  if (segment.from === nodeId || segment.to === nodeId) return true;
+  if (segment.kind !== 'undercut') return false;
+  const attacked = emphasis.edgeById.get(segment.to);
+  return attacked !== undefined && (attacked.from === nodeId || attacked.to === nodeId);
+}
+
+export interface BadgeLook {
+  readonly fill: string;
+  readonly stroke: string;
+  readonly text: string;
+  readonly struckThrough: boolean;
+}
+
+export const BADGE_HEIGHT = 17;
+export const BADGE_GAP = 4;
+export const BADGE_FONT_SIZE = 11;
+
+/** A badge is as wide as its text, never narrower than a round pill. */
+export function badgeWidth(text: string): number {
+  return Math.max(22, text.length * 7.5 + 10);
+}
+
+export const BADGE_LOOK = {
+  in: { fill: '#009e73', stroke: '#00604a', text: '#fff', struckThrough: false },
+  out: { fill: '#fff', stroke: '#d55e00', text: '#a04000', struckThrough: true },
+  undec: { fill: '#f0e442', stroke: '#8a7f00', text: '#1a1a1a', struckThrough: false },
+  count: { fill: '#1a1a1a', stroke: '#1a1a1a', text: '#fff', struckThrough: false },
+  assumed: { fill: '#1a1a1a', stroke: '#1a1a1a', text: '#fff', struckThrough: false },
+} as const satisfies Record<string, BadgeLook>;

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ArgMap } from '../../src/core/model.ts';
+import { indexMap } from '../../src/core/model.ts';
+import { EDGE_APPEARANCE } from '../../src/layout/appearance.ts';
+import { edgeSegments } from '../../src/layout/edge-geometry.ts';
+import { measureNodes } from '../../src/layout/node-boxes.ts';
+import { drawMap, type CanvasScene, type MapContext } from '../../src/ui/canvas/draw-map.ts';
+import type { MapDisplay } from '../../src/ui/map-display.ts';
+import { FADED_NODE_OPACITY, MATCH_RING_COLOUR, PIN_COLOUR, SELECTED_STROKE } from '../../src/ui/map-emphasis.ts';
+import { makeMap } from '../support/make-map.ts';
+
+interface Call {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+/** A 2D context that records every call and every property set, in order. */
+function recordingContext(): { context: MapContext; calls: Call[] } {
+  const calls: Call[] = [];
+  const context = new Proxy({} as Record<string, unknown>, {
+    get: (_target, name: string) => (...args: unknown[]) => calls.push({ name, args }),
+    set: (_target, name: string, value: unknown) => {
+      calls.push({ name: `set ${name}`, args: [value] });
+      return true;
+    },
+  });
+  return { context: context as unknown as MapContext, calls };
+}
+
+const map: ArgMap = makeMap(['a', 'b', 'c', 'far'], [['ab', 'b', 'a'], ['ca', 'c', 'a', 'attack'], ['cb', 'c', 'b', 'attack']], (id) => `node ${id} says something`);
+const boxes = measureNodes(map, 'en');
+const coordinates = new Float64Array([0, 0, 0, 150, 250, 150, 50_000, 50_000]);
+const indexById = new Map(map.nodes.map((node, index) => [node.id, index]));
+const positionById = new Map(map.nodes.map((node, index) => [node.id, { id: node.id, x: coordinates[2 * index]!, y: coordinates[2 * index + 1]! }]));
+
+function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): CanvasScene {
+  return {
+    nodes: map.nodes,
+    segments: edgeSegments(map.edges, positionById, boxes),
+    coordinates,
+    indexById,
+    boxes,
+    emphasis: { edgeById: indexMap(map).edges },
+    display,
+    selectedId: undefined,
+    pins: new Set(),
+    enteringOpacity: 1,
+    theme: 'default',
+    camera: { x: 400, y: 300, k: 1 },
+    width: 800,
+    height: 600,
+    pixelRatio: 1,
+    ...change,
+  };
+}
+
+function draw(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): Call[] {
+  const { context, calls } = recordingContext();
+  drawMap(context, scene(change, display));
+  return calls;
+}
+
+const named = (calls: readonly Call[], name: string) => calls.filter((call) => call.name === name);
+const texts = (calls: readonly Call[]) => named(calls, 'fillText').map((call) => call.args[0]);
+const valuesSet = (calls: readonly Call[], property: string) => named(calls, `set ${property}`).map((call) => call.args[0]);
+
+describe('drawing the map on a canvas', () => {
+  beforeEach(() => {
+    // Arrowheads are SVG path strings; Node has no Path2D.
+    vi.stubGlobal('Path2D', class { constructor(readonly d: string) {} });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('draws every box and label on screen, and skips what is off screen', () => {
+    const calls = draw();
+    expect(texts(calls)).toEqual(expect.arrayContaining([...boxes.get('a')!.lines, ...boxes.get('c')!.lines]));
+    expect(texts(calls).some((text) => String(text).includes('far'))).toBe(false);
+    // Three boxes, each a round rectangle; the fourth is far off screen.
+    expect(named(calls, 'roundRect')).toHaveLength(3);
+  });
+
+  it('leaves text out where it would be too small to read, but keeps the boxes', () => {
+    const calls = draw({ camera: { x: 400, y: 300, k: 0.3 } });
+    expect(named(calls, 'fillText')).toHaveLength(0);
+    expect(named(calls, 'roundRect')).toHaveLength(3);
+  });
+
+  it('batches edges into one path per kind, with arrowheads only when they are large enough to see', () => {
+    const near = draw();
+    // Two kinds (support, attack): two strokes of lines, one per arrowhead.
+    expect(named(near, 'moveTo')).toHaveLength(3);
+    expect(valuesSet(near, 'strokeStyle')).toEqual(expect.arrayContaining([EDGE_APPEARANCE.support.colour, EDGE_APPEARANCE.attack.colour]));
+    const arrowheads = named(near, 'stroke').filter((call) => call.args.length === 1);
+    expect(arrowheads).toHaveLength(3);
+
+    const far = draw({ camera: { x: 400, y: 300, k: 0.2 } });
+    expect(named(far, 'stroke').filter((call) => call.args.length === 1)).toHaveLength(0);
+    // Dashes are dropped at a distance: every dash pattern set is empty.
+    expect(named(far, 'setLineDash').every((call) => (call.args[0] as number[]).length === 0)).toBe(true);
+    expect(named(near, 'setLineDash').some((call) => (call.args[0] as number[]).length > 0)).toBe(true);
+  });
+
+  it('scales to the device pixel ratio, for a crisp picture at DPR 2', () => {
+    const calls = draw({ pixelRatio: 2, camera: { x: 10, y: 20, k: 1.5 } });
+    expect(named(calls, 'setTransform')).toContainEqual({ name: 'setTransform', args: [3, 0, 0, 3, 20, 40] });
+    expect(named(calls, 'clearRect')[0]!.args).toEqual([0, 0, 1600, 1200]);
+  });
+
+  it('rings search matches, outlines the selection and marks pins', () => {
+    const calls = draw({ selectedId: 'b', pins: new Set(['c']) }, { matches: new Set(['a']) });
+    expect(valuesSet(calls, 'strokeStyle')).toEqual(expect.arrayContaining([MATCH_RING_COLOUR, SELECTED_STROKE]));
+    expect(valuesSet(calls, 'fillStyle')).toContain(PIN_COLOUR);
+    expect(named(calls, 'arc')).toHaveLength(1);
+    expect(valuesSet(draw(), 'strokeStyle')).not.toContain(MATCH_RING_COLOUR);
+  });
+
+  it('fades what is not a neighbour of the hovered node', () => {
+    const hovered = draw({ emphasis: { hoveredId: 'b', hoverLit: new Set(['a', 'b']), edgeById: indexMap(map).edges } });
+    expect(valuesSet(hovered, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(1);
+    expect(valuesSet(draw(), 'globalAlpha')).not.toContain(FADED_NODE_OPACITY);
+    const stressed = draw({ emphasis: { stressed: new Set(['a']), edgeById: indexMap(map).edges } });
+    expect(valuesSet(stressed, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(2);
+  });
+
+  it('draws only the shown nodes, with their fills and badges', () => {
+    const calls = draw(
+      { nodes: map.nodes.filter((node) => node.id !== 'b') },
+      { fills: new Map([['a', '#123456']]), badges: new Map([['a', [{ text: 'IN', title: 'accepted', tone: 'in' as const }]]]) },
+    );
+    expect(texts(calls)).toContain('IN');
+    expect(valuesSet(calls, 'fillStyle')).toContain('#123456');
+    expect(texts(calls).some((text) => String(text).includes('node b'))).toBe(false);
+  });
+});
