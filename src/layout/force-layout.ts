@@ -115,15 +115,7 @@ export function readPositions(layout: ForceLayout): Position[] {
  * 2 edge crossings, against 12 for the collision phase alone.)
  */
 export function settleForceLayout(layout: ForceLayout): void {
-  const collide = layout.force('collide');
-  const charge = layout.force('charge') as ForceManyBody<LayoutNode> | undefined;
-  layout.force('collide', null);
-  charge?.strength(UNTANGLE_CHARGE);
-  layout.alpha(1).tick(UNTANGLE_TICKS);
-  layout.force('collide', collide ?? null);
-  charge?.strength(CHARGE);
-  layout.alpha(SETTLE_ALPHA).tick(SETTLE_TICKS);
-  separateRemainingOverlaps(layout);
+  for (const _progress of settleSteps(layout));
 }
 
 /** Most maps are free of overlaps by now; large, loose ones may still have a few pairs. */
@@ -131,14 +123,49 @@ const SEPARATION_ROUNDS = 16;
 const TICKS_PER_ROUND = 25;
 
 /**
+ * The settling of `settleForceLayout` one tick at a time, yielding how far it has come (0 to 1)
+ * after each tick, so that a worker can stream positions and a page can slice the work, and
+ * still end exactly where the synchronous settle does. A layout whose every node is fixed (a
+ * map with a saved layout) takes no tick at all.
+ */
+export function* settleSteps(layout: ForceLayout): Generator<number, void, undefined> {
+  if (layout.nodes().every((node) => node.fx != null && node.fy != null)) return;
+  const total = UNTANGLE_TICKS + SETTLE_TICKS + SEPARATION_ROUNDS * TICKS_PER_ROUND;
+  let done = 0;
+  const collide = layout.force('collide');
+  const charge = layout.force('charge') as ForceManyBody<LayoutNode> | undefined;
+  layout.force('collide', null);
+  charge?.strength(UNTANGLE_CHARGE);
+  layout.alpha(1);
+  for (let tick = 0; tick < UNTANGLE_TICKS; tick += 1) {
+    layout.tick();
+    yield ++done / total;
+  }
+  layout.force('collide', collide ?? null);
+  charge?.strength(CHARGE);
+  layout.alpha(SETTLE_ALPHA);
+  for (let tick = 0; tick < SETTLE_TICKS; tick += 1) {
+    layout.tick();
+    yield ++done / total;
+  }
+  yield* separateRemainingOverlaps(layout, () => ++done / total);
+}
+
+/**
  * Runs the collision force alone until no two boxes overlap (or a round limit is reached):
  * the other forces are at rest by now and would only push boxes back together.
  */
-function separateRemainingOverlaps(layout: ForceLayout): void {
+function* separateRemainingOverlaps(layout: ForceLayout, progress: () => number): Generator<number, void, undefined> {
   if (!hasOverlaps(layout.nodes())) return;
   const forces = FORCE_NAMES.map((name) => [name, layout.force(name)] as const);
   for (const [name] of forces) if (name !== 'collide') layout.force(name, null);
-  for (let round = 0; round < SEPARATION_ROUNDS && hasOverlaps(layout.nodes()); round += 1) layout.alpha(SETTLE_ALPHA).tick(TICKS_PER_ROUND);
+  for (let round = 0; round < SEPARATION_ROUNDS && hasOverlaps(layout.nodes()); round += 1) {
+    layout.alpha(SETTLE_ALPHA);
+    for (let tick = 0; tick < TICKS_PER_ROUND; tick += 1) {
+      layout.tick();
+      yield progress();
+    }
+  }
   for (const [name, force] of forces) layout.force(name, force ?? null);
 }
 

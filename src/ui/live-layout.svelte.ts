@@ -1,15 +1,14 @@
 /**
- * The running force layout of the open map. It opens settled (the same picture the
- * CLI renders for the same seed), then wakes up while a node is dragged. Positions
- * are published as a fresh coordinate array on every tick, because d3 moves its nodes in place.
+ * The running force layout of the open map. It settles off the page's thread, in a worker,
+ * streaming fresh coordinates as it goes (the same picture the CLI renders for the same seed),
+ * then wakes up while a node is dragged. Without workers the page runs the same engine in slices.
  */
 import type { ArgMap } from '../core/model.ts';
-import { createForceLayout, settleForceLayout, type ForceLayout } from '../layout/force-layout.ts';
-import type { LayoutNode, Position } from '../layout/layout-node.ts';
+import { DEFAULT_SEED } from '../layout/force-layout.ts';
+import { LayoutEngine } from '../layout/layout-engine.ts';
+import { openRequest, type LayoutRequest, type LayoutUpdate } from '../layout/layout-messages.ts';
+import type { Position } from '../layout/layout-node.ts';
 import type { Extent } from '../layout/node-boxes.ts';
-
-const DRAG_ALPHA_TARGET = 0.3;
-const RELEASE_ALPHA = 0.3;
 
 export class LiveLayout {
   /** Node ids in coordinate order: the map's node order. */
@@ -21,41 +20,59 @@ export class LiveLayout {
   readonly positions: readonly Position[] = $derived.by(() => this.#positionsOf(this.coordinates));
   pinned = $state.raw<ReadonlySet<string>>(new Set());
   /** How far the opening layout has come, from 0 to 1. */
-  progress = $state(1);
+  progress = $state(0);
   /** Whether the opening layout has come to rest. */
-  settled = $state(true);
+  settled = $state(false);
 
-  readonly #layout: ForceLayout;
-  readonly #nodeById: ReadonlyMap<string, LayoutNode>;
+  readonly #send: (request: LayoutRequest) => void;
+  readonly #stop: () => void;
+  /** The node under the pointer follows it at once, whatever the layout last sent. */
+  #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
   /** `keep`: where the nodes that survive an edit were; they stay there. */
   constructor(map: ArgMap, extents: ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
     this.ids = map.nodes.map((node) => node.id);
     this.indexById = new Map(this.ids.map((id, index) => [id, index]));
-    this.#layout = createForceLayout(map, extents, keep ? { keep } : {});
-    settleForceLayout(this.#layout);
-    this.#nodeById = new Map(this.#layout.nodes().map((node) => [node.id, node]));
     this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
-    // Kept nodes held still while the newcomers settled; afterwards they move like any other.
-    for (const node of this.#layout.nodes()) {
-      if (this.pinned.has(node.id)) continue;
-      node.fx = null;
-      node.fy = null;
-    }
-    this.coordinates = this.#readCoordinates();
-    this.#layout.on('tick', () => {
-      this.coordinates = this.#readCoordinates();
+    // Until the layout speaks, nodes stand at their saved or kept places (a saved layout is already at rest).
+    const start = new Float64Array(map.nodes.length * 2);
+    let placed = 0;
+    map.nodes.forEach((node, index) => {
+      const place = node.position ?? keep?.get(node.id);
+      if (!place) return;
+      start[2 * index] = place.x;
+      start[2 * index + 1] = place.y;
+      placed += 1;
     });
+    this.coordinates = start;
+    if (placed === map.nodes.length) {
+      this.progress = 1;
+      this.settled = true;
+    }
+
+    const request = openRequest(map, extents, DEFAULT_SEED, keep);
+    if (typeof Worker === 'function') {
+      const worker = new Worker(new URL('../layout/layout-worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<LayoutUpdate>) => this.#receive(event.data);
+      this.#send = (message) => worker.postMessage(message);
+      this.#stop = () => worker.terminate();
+    } else {
+      const engine = new LayoutEngine((update) => this.#receive(update));
+      this.#send = (message) => engine.handle(message);
+      this.#stop = () => engine.stop();
+    }
+    this.#send(request);
   }
 
-  #readCoordinates(): Float64Array {
-    const nodes = this.#layout.nodes();
-    const coordinates = new Float64Array(nodes.length * 2);
-    nodes.forEach((node, index) => {
-      coordinates[2 * index] = node.x;
-      coordinates[2 * index + 1] = node.y;
-    });
-    return coordinates;
+  #receive({ coordinates, progress, settled }: LayoutUpdate): void {
+    // The array was handed over and is not published yet, so it may still be written.
+    if (this.#dragged) {
+      coordinates[2 * this.#dragged.index] = this.#dragged.x;
+      coordinates[2 * this.#dragged.index + 1] = this.#dragged.y;
+    }
+    this.coordinates = coordinates;
+    this.progress = progress;
+    this.settled = settled;
   }
 
   #positionsOf(coordinates: Float64Array): Position[] {
@@ -63,42 +80,44 @@ export class LiveLayout {
   }
 
   positionOf(id: string): Position | undefined {
-    const node = this.#nodeById.get(id);
-    return node ? { id, x: node.x, y: node.y } : undefined;
+    const index = this.indexById.get(id);
+    return index === undefined ? undefined : { id, x: this.coordinates[2 * index]!, y: this.coordinates[2 * index + 1]! };
   }
 
   dragStart(id: string): void {
-    const node = this.#nodeById.get(id);
-    if (!node) return;
-    node.fx = node.x;
-    node.fy = node.y;
-    this.#layout.alphaTarget(DRAG_ALPHA_TARGET).restart();
+    const index = this.indexById.get(id);
+    if (index === undefined) return;
+    this.#send({ type: 'drag-start', index, x: this.coordinates[2 * index]!, y: this.coordinates[2 * index + 1]! });
   }
 
   dragTo(id: string, x: number, y: number): void {
-    const node = this.#nodeById.get(id);
-    if (!node || !Number.isFinite(x) || !Number.isFinite(y)) return;
-    node.fx = x;
-    node.fy = y;
+    const index = this.indexById.get(id);
+    if (index === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    this.#dragged = { index, x, y };
+    const moved = this.coordinates.slice();
+    moved[2 * index] = x;
+    moved[2 * index + 1] = y;
+    this.coordinates = moved;
+    this.#send({ type: 'drag', index, x, y });
   }
 
   /** A dragged node stays where it was dropped (pinned) until released. */
   dragEnd(id: string): void {
-    this.#layout.alphaTarget(0);
-    if (this.#nodeById.has(id)) this.pinned = new Set([...this.pinned, id]);
+    const index = this.indexById.get(id);
+    if (index === undefined) return;
+    this.#dragged = undefined;
+    this.#send({ type: 'drag-end', index });
+    this.pinned = new Set([...this.pinned, id]);
   }
 
   release(id: string): void {
-    const node = this.#nodeById.get(id);
-    if (!node || !this.pinned.has(id)) return;
-    node.fx = null;
-    node.fy = null;
+    const index = this.indexById.get(id);
+    if (index === undefined || !this.pinned.has(id)) return;
+    this.#send({ type: 'release', index });
     this.pinned = new Set([...this.pinned].filter((pinnedId) => pinnedId !== id));
-    this.#layout.alpha(RELEASE_ALPHA).restart();
   }
 
   stop(): void {
-    this.#layout.stop();
-    this.#layout.on('tick', null);
+    this.#stop();
   }
 }

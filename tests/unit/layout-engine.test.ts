@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createForceLayout, DEFAULT_SEED, readPositions, settleLayout, settleSteps } from '../../src/layout/force-layout.ts';
+import { LayoutEngine } from '../../src/layout/layout-engine.ts';
+import { openRequest, type LayoutUpdate } from '../../src/layout/layout-messages.ts';
+import { layoutExtents } from '../../src/layout/node-boxes.ts';
+import type { Position } from '../../src/layout/layout-node.ts';
+import { loadSeedMap } from '../support/seed.ts';
+
+const seed = loadSeedMap();
+const extents = layoutExtents(seed);
+
+function coordinatesOf(positions: readonly Position[]): number[] {
+  return positions.flatMap(({ x, y }) => [x, y]);
+}
+
+/** An engine whose updates are recorded; `next` waits for the next one matching. */
+function recordingEngine() {
+  const updates: LayoutUpdate[] = [];
+  let waiting: { readonly wanted: (update: LayoutUpdate) => boolean; readonly resolve: (update: LayoutUpdate) => void } | undefined;
+  const engine = new LayoutEngine((update) => {
+    updates.push(update);
+    if (waiting?.wanted(update)) {
+      waiting.resolve(update);
+      waiting = undefined;
+    }
+  });
+  const next = (wanted: (update: LayoutUpdate) => boolean = () => true) => new Promise<LayoutUpdate>((resolve) => {
+    waiting = { wanted, resolve };
+  });
+  return { engine, updates, next, settled: () => next((update) => update.settled) };
+}
+
+describe('stepwise settling', () => {
+  it('ends exactly where the synchronous settle ends, with progress rising to 1', () => {
+    const layout = createForceLayout(seed, extents);
+    const progress = [...settleSteps(layout)];
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((value, index) => value > (progress[index - 1] ?? 0) && value <= 1)).toBe(true);
+    expect(readPositions(layout)).toEqual(settleLayout(seed, extents));
+  });
+
+  it('takes no step when every node has a saved position', () => {
+    const saved = { ...seed, nodes: seed.nodes.map((node, index) => ({ ...node, position: { x: index * 300, y: 0 } })) };
+    const layout = createForceLayout(saved, extents);
+    expect([...settleSteps(layout)]).toEqual([]);
+    expect(readPositions(layout).map(({ x, y }) => [x, y])).toEqual(saved.nodes.map((_, index) => [index * 300, 0]));
+  });
+});
+
+describe('layout engine (what the worker runs)', () => {
+  it('streams fresh coordinate arrays and settles bit for bit where settleLayout does', async () => {
+    const { engine, updates, settled } = recordingEngine();
+    const settling = settled();
+    engine.handle(openRequest(seed, extents, DEFAULT_SEED));
+    const last = await settling;
+    engine.stop();
+    expect([...last.coordinates]).toEqual(coordinatesOf(settleLayout(seed, extents)));
+    expect(last.progress).toBe(1);
+    expect(updates.filter((update) => update.settled)).toHaveLength(1);
+    expect(new Set(updates.map((update) => update.coordinates)).size).toBe(updates.length);
+  });
+
+  it('answers a fully saved map at once, settled, with no settling work', () => {
+    const saved = { ...seed, nodes: seed.nodes.map((node, index) => ({ ...node, position: { x: index, y: -index } })) };
+    const { engine, updates } = recordingEngine();
+    engine.handle(openRequest(saved, extents, DEFAULT_SEED));
+    engine.stop();
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.settled).toBe(true);
+    expect([...updates[0]!.coordinates]).toEqual(saved.nodes.flatMap((_, index) => [index, -index]));
+  });
+
+  it('keeps the nodes that survive an edit where they were, and lays out the newcomers as settleLayout does', async () => {
+    const keep = new Map(settleLayout(seed, extents).slice(0, 20).map((position) => [position.id, position]));
+    const { engine, settled } = recordingEngine();
+    const settling = settled();
+    engine.handle(openRequest(seed, extents, DEFAULT_SEED, keep));
+    const last = await settling;
+    engine.stop();
+    expect([...last.coordinates]).toEqual(coordinatesOf(settleLayout(seed, extents, { keep })));
+    expect([...last.coordinates.slice(0, 40)]).toEqual(coordinatesOf([...keep.values()]));
+  });
+
+  it('moves a dragged node to the pointer, keeps it pinned after the drop, and lets it go on release', async () => {
+    const { engine, next: nextUpdate } = recordingEngine();
+    const settled = nextUpdate((update) => update.settled);
+    engine.handle(openRequest(seed, extents, DEFAULT_SEED));
+    await settled;
+    engine.handle({ type: 'drag-start', index: 3, x: 0, y: 0 });
+    engine.handle({ type: 'drag', index: 3, x: 5000, y: -4000 });
+    const during = await nextUpdate();
+    expect([during.coordinates[6], during.coordinates[7]]).toEqual([5000, -4000]);
+    engine.handle({ type: 'drag-end', index: 3 });
+    const dropped = await nextUpdate();
+    expect([dropped.coordinates[6], dropped.coordinates[7]]).toEqual([5000, -4000]);
+    engine.handle({ type: 'release', index: 3 });
+    await nextUpdate();
+    const released = await nextUpdate();
+    engine.stop();
+    expect(released.coordinates[6]).not.toBe(5000);
+  });
+});
