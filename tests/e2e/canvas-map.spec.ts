@@ -1,0 +1,126 @@
+/**
+ * The canvas renderer on the seed map (`?renderer=canvas`): it draws crisply at device pixel
+ * ratio 2, and clicking, hovering, searching, filtering and dragging work as on the SVG view,
+ * checked through what a person sees (the inspector, an exported SVG, the pixels on screen).
+ */
+import { expect, test } from '@playwright/test';
+import {
+  CANVAS_MAP, expectInspectorShows, exportedNodes, nodeNearCentre, pixelsAround, restingCamera, screenPointOf,
+} from './helpers-canvas.ts';
+import { dragMouse, loadSeed, neighboursOf, nodeById, watchPage } from './helpers.ts';
+
+const seed = loadSeed();
+const MATCH_RING: readonly [number, number, number] = [0xe6, 0x9f, 0x00];
+const EVIDENCE_FILL: readonly [number, number, number] = [0xff, 0xf8, 0xe1];
+
+test.describe('the canvas renderer', () => {
+  test.use({ deviceScaleFactor: 2 });
+
+  test.beforeEach(async ({ page }) => {
+    await page.goto('./?renderer=canvas');
+    await expect(page.locator(`${CANVAS_MAP}[data-layout="settled"]`)).toBeVisible();
+  });
+
+  test('is one accessible canvas whose backing store is twice its CSS size at DPR 2', async ({ page }) => {
+    const problems = watchPage(page);
+    const canvas = page.getByRole('application', { name: '论证地图' });
+    await expect(canvas).toHaveAttribute('data-renderer', 'canvas');
+    await expect(page.locator('svg.map')).toHaveCount(0);
+    await expect(canvas).toHaveAttribute('data-transform', /translate\(.+\) scale\(.+\)/);
+    const size = await canvas.evaluate((element: HTMLCanvasElement) => ({ width: element.width, height: element.height, cssWidth: element.clientWidth, cssHeight: element.clientHeight }));
+    expect(size.cssWidth).toBeGreaterThan(300);
+    expect(size.width).toBe(Math.round(size.cssWidth * 2));
+    expect(size.height).toBe(Math.round(size.cssHeight * 2));
+    // The text alternative points to the Outline panel.
+    await expect(canvas).toHaveAccessibleDescription(/大纲/);
+    // Something is drawn: the boxes' ink.
+    const nodes = await exportedNodes(page);
+    const node = await nodeNearCentre(page, nodes);
+    expect((await pixelsAround(page, node, [0, 0, 0])).dark).toBeGreaterThan(50);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('a click on a node selects it; a click on the background clears the selection; Escape too', async ({ page }) => {
+    const nodes = await exportedNodes(page);
+    const node = await nodeNearCentre(page, nodes);
+    const point = await screenPointOf(page, node);
+    await page.mouse.click(point.x, point.y);
+    await expectInspectorShows(page, nodeById(seed, node.id).text.zh ?? '');
+
+    // Just outside the box, beyond the ring a selection may draw, is the background (or another node).
+    const camera = await restingCamera(page);
+    const beside = { x: point.x, y: point.y - (node.height / 2) * camera.k - 3 };
+    const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.matches('canvas.map'), beside);
+    expect(under).toBe(true);
+    const besideIsBare = [...nodes.values()].every((other) => {
+      const [x, y] = [(beside.x - point.x) / camera.k + node.x, (beside.y - point.y) / camera.k + node.y];
+      return Math.abs(other.x - x) > other.width / 2 || Math.abs(other.y - y) > other.height / 2;
+    });
+    expect(besideIsBare).toBe(true);
+    await page.mouse.click(beside.x, beside.y);
+    await expect(page.getByRole('complementary')).toHaveCount(0);
+
+    await page.mouse.click(point.x, point.y);
+    await expectInspectorShows(page, nodeById(seed, node.id).text.zh ?? '');
+    await page.locator(CANVAS_MAP).press('Escape');
+    await expect(page.getByRole('complementary')).toHaveCount(0);
+  });
+
+  test('hovering a node fades the nodes that are not its neighbours, and shows a pointer', async ({ page }) => {
+    const nodes = await exportedNodes(page);
+    const hovered = await nodeNearCentre(page, nodes, (node) => neighboursOf(seed, node.id).size > 0);
+    const lit = neighboursOf(seed, hovered.id);
+    const other = await nodeNearCentre(page, nodes, (node) => node.id !== hovered.id && !lit.has(node.id));
+    const before = await pixelsAround(page, other, [0, 0, 0], 0);
+    expect(before.dark).toBeGreaterThan(30);
+
+    const point = await screenPointOf(page, hovered);
+    await page.mouse.move(point.x, point.y);
+    await expect(page.locator(CANVAS_MAP)).toHaveCSS('cursor', 'pointer');
+    await expect.poll(async () => (await pixelsAround(page, other, [0, 0, 0], 0)).dark).toBeLessThan(before.dark / 5);
+
+    await page.mouse.move(4, 4);
+    await expect(page.locator(CANVAS_MAP)).not.toHaveCSS('cursor', 'pointer');
+    await expect.poll(async () => (await pixelsAround(page, other, [0, 0, 0], 0)).dark).toBeGreaterThan(before.dark * 0.8);
+  });
+
+  test('search rings a match in the match colour', async ({ page }) => {
+    const nodes = await exportedNodes(page);
+    const node = await nodeNearCentre(page, nodes);
+    const text = nodeById(seed, node.id).text.zh ?? '';
+    expect((await pixelsAround(page, node, MATCH_RING)).matching).toBeLessThan(20);
+
+    await page.locator(CANVAS_MAP).focus();
+    await page.keyboard.press('/');
+    await expect(page.locator('#map-search')).toBeFocused();
+    await page.keyboard.insertText(text);
+    await expect.poll(async () => (await pixelsAround(page, node, MATCH_RING)).matching).toBeGreaterThan(200);
+  });
+
+  test('a node-kind filter hides what it filters out', async ({ page }) => {
+    const nodes = await exportedNodes(page);
+    const evidence = await nodeNearCentre(page, nodes, (node) => nodeById(seed, node.id).kind === 'evidence');
+    expect((await pixelsAround(page, evidence, EVIDENCE_FILL, 0, 3)).matching).toBeGreaterThan(200);
+
+    await page.getByRole('group', { name: '节点类型', exact: true }).getByLabel('证据', { exact: true }).uncheck();
+    await expect.poll(async () => (await pixelsAround(page, evidence, EVIDENCE_FILL, 0, 3)).matching).toBeLessThan(20);
+  });
+
+  test('dragging a node moves it there, as an export shows', async ({ page }) => {
+    const before = await exportedNodes(page);
+    const node = await nodeNearCentre(page, before);
+    const camera = await restingCamera(page);
+    const from = await screenPointOf(page, node);
+    const by = { x: 90, y: 60 };
+    await dragMouse(page, from, { x: from.x + by.x, y: from.y + by.y });
+    // A drag is not a click: nothing got selected, and the camera did not pan.
+    await expect(page.getByRole('complementary')).toHaveCount(0);
+    expect(await restingCamera(page)).toEqual(camera);
+
+    const after = await exportedNodes(page);
+    const moved = after.get(node.id)!;
+    expect(moved.x).toBeCloseTo(node.x + by.x / camera.k, 0);
+    expect(moved.y).toBeCloseTo(node.y + by.y / camera.k, 0);
+  });
+});
