@@ -5,8 +5,9 @@
  * below alphaMin; d3-zoom pans and zooms, d3-drag moves a node. Bundled by esbuild in run.ts.
  *
  * It exposes `window.plainOpen(text)`, taking the text of an argmap JSON file, so the benchmark
- * can time it from the same starting point as the app (text to be parsed). The DOM mirrors the
- * app's where the benchmark looks: `svg.map > g` is the camera, nodes are `g[data-node-id]`.
+ * can time it from the same starting point as the app (text to be parsed). The page tells what
+ * the benchmark reads in the app: the map's title in `document.title`, `svg.map` saying
+ * `data-layout="settling"` until the simulation ends, nodes as `g[data-node-id]`.
  */
 import { drag, forceCollide, forceLink, forceManyBody, forceSimulation, forceCenter, select, zoom, zoomIdentity, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 
@@ -37,7 +38,8 @@ const READABLE_ZOOM = 0.8;
 const PADDING = 24;
 
 function open(text: string): void {
-  const file = JSON.parse(text) as { nodes: FileNode[]; edges: FileEdge[] };
+  const file = JSON.parse(text) as { title: { zh?: string; en?: string }; nodes: FileNode[]; edges: FileEdge[] };
+  document.title = file.title.zh ?? file.title.en ?? '';
   const nodes: PlainNode[] = file.nodes.map((node) => {
     const label = node.text.zh ?? node.text.en ?? '';
     // CJK glyphs are about one em wide; a rough width is all collide and the shapes need.
@@ -52,7 +54,7 @@ function open(text: string): void {
     if (to !== undefined && byId.has(edge.from) && byId.has(to)) links.push({ source: edge.from, target: to, kind: edge.kind });
   }
 
-  const svg = select<SVGSVGElement, unknown>('svg.map');
+  const svg = select<SVGSVGElement, unknown>('svg.map').attr('data-layout', 'settling');
   const camera = svg.select<SVGGElement>('g');
   camera.selectAll('*').remove();
   const { width, height } = svg.node()!.getBoundingClientRect();
@@ -102,6 +104,7 @@ function open(text: string): void {
     const k = fit >= READABLE_ZOOM ? Math.min(fit, 1.25) : READABLE_ZOOM;
     const y = fit >= READABLE_ZOOM ? height / 2 - ((top + bottom) / 2) * k : PADDING - top * k;
     svg.call(zoomBehaviour.transform, zoomIdentity.translate(width / 2 - ((left + right) / 2) * k, y).scale(k));
+    svg.attr('data-layout', 'settled');
   });
 
   node.call(
