@@ -239,8 +239,9 @@ async function stillOverFrames(page: Page, selector: string, frames: number): Pr
   );
 }
 
-/** Waits until no node moves for a dozen frames (the layout has cooled). */
+/** Waits until the opening layout has settled and no node moves for a dozen frames (a drag's layout has cooled). */
 export async function waitForLayoutToRest(page: Page, timeout = 20_000): Promise<void> {
+  await expect(page.locator('[data-layout="settled"]').first()).toBeAttached({ timeout });
   await expect.poll(() => stillOverFrames(page, 'svg.map g[data-node-id]', 12), { timeout, intervals: [0] }).toBe(true);
 }
 
@@ -250,9 +251,10 @@ export async function waitForCameraToRest(page: Page, timeout = 10_000): Promise
   return camera(page);
 }
 
-/** Opens the app and waits for the seed map to be drawn. */
+/** Opens the app and waits for the seed map to be drawn where its layout settled. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
+  await expect(page.locator('[data-layout="settled"]').first()).toBeAttached();
   await expect(page.locator('svg.map g[data-node-id]').first()).toBeVisible();
 }
 
