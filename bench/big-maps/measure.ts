@@ -252,20 +252,59 @@ function backgroundPoint({ area, nodes }: Scene): { x: number; y: number } {
   return best;
 }
 
-/** The centre of the node nearest the middle of the map that no other node covers there. */
-function nodePoint({ area, nodes }: Scene): { x: number; y: number } {
+/** The centre of the node nearest the middle of the map that no other node covers there, if any. */
+function nodePoint({ area, nodes }: Scene, margin = 100): { x: number; y: number } | undefined {
   const [middleX, middleY] = [(area.left + area.right) / 2, (area.top + area.bottom) / 2];
   let best: { x: number; y: number; distance: number } | undefined;
   for (const node of nodes) {
     const [x, y] = [(node.left + node.right) / 2, (node.top + node.bottom) / 2];
-    // Room for the circle the drag draws.
-    if (x < area.left + 100 || x > area.right - 100 || y < area.top + 100 || y > area.bottom - 100) continue;
+    if (x < area.left + margin || x > area.right - margin || y < area.top + margin || y > area.bottom - margin) continue;
     const distance = Math.hypot(x - middleX, y - middleY);
     if (best && distance >= best.distance) continue;
     if (nodes.filter((other) => inside(other, x, y)).length === 1) best = { x, y, distance };
   }
-  if (!best) throw new Error('no node in view to drag');
   return best;
+}
+
+/** Room around the dragged node for the circle the drag draws. */
+const DRAG_ROOM = 100;
+/** Each wheel event of this many pixels doubles the zoom with d3-zoom's default wheel delta. */
+const WHEEL_DOUBLING = 500;
+
+/** Polls the camera every frame until it holds still for two (a camera move has ended). */
+async function stillCamera(page: Page): Promise<string> {
+  let last = await cameraOf(page);
+  for (let still = 0; still < 2; ) {
+    await nextFrame(page);
+    const camera = await cameraOf(page);
+    still = camera === last ? still + 1 : 0;
+    last = camera;
+  }
+  return last;
+}
+
+const zoomOf = (camera: string) => Number(ZOOM_TRANSFORM.exec(camera)?.[3] ?? Number.NaN);
+
+/**
+ * The scene the gestures run in: the opening view, or, when no node is there to drag (the app
+ * opens a big map on its top centre, which may be empty), what a person does to find one: Fit to
+ * screen, then wheel in on the node nearest the middle back to the opening zoom.
+ */
+async function sceneWithNode(page: Page, readScene: (page: Page) => Promise<Scene>): Promise<Scene> {
+  const opening = await readScene(page);
+  if (nodePoint(opening, DRAG_ROOM)) return opening;
+  const openingZoom = zoomOf(await cameraOf(page));
+  const fit = page.getByRole('button', { name: /^(Fit to screen|适应屏幕)$/ });
+  if ((await fit.count()) === 0) throw new Error('no node in view to drag, and no Fit to screen to find one');
+  await fit.click();
+  await stillCamera(page);
+  const target = nodePoint(await readScene(page), 0);
+  if (!target) throw new Error('no node in view to drag, even fitted to the screen');
+  await page.mouse.move(target.x, target.y);
+  for (let wheel = 0; zoomOf(await stillCamera(page)) < openingZoom && wheel < 20; wheel += 1) await page.mouse.wheel(0, -WHEEL_DOUBLING);
+  const zoomed = await readScene(page);
+  if (!nodePoint(zoomed, DRAG_ROOM)) throw new Error('no node in view to drag after zooming in on one');
+  return zoomed;
 }
 
 interface TraceEvent {
@@ -444,9 +483,14 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
     if ('error' in settle) return { frames, animationFrames, notes: [settle.error] };
     const cdp = await context.newCDPSession(page);
     const heap = await withTimeout(heapBytes(cdp), 60_000, 'garbage collection');
-    const scene = settle.renderer === 'canvas' ? await exportedScene(page) : await drawnScene(page);
-    for (const gesture of gestures) {
-      const start = gesture === 'drag' ? nodePoint(scene) : backgroundPoint(scene);
+    let scene: Scene | undefined;
+    try {
+      scene = await withTimeout(sceneWithNode(page, settle.renderer === 'canvas' ? exportedScene : drawnScene), 120_000, 'finding where to press');
+    } catch (error) {
+      notes.push(`no gestures: ${(error as Error).message}`);
+    }
+    for (const gesture of scene ? gestures : []) {
+      const start = gesture === 'drag' ? nodePoint(scene!, DRAG_ROOM)! : backgroundPoint(scene!);
       const cameraBefore = await cameraOf(page);
       let recorded: Awaited<ReturnType<typeof recordGesture>>;
       try {
