@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { settleLayout } from '../../src/layout/force-layout.ts';
+import { layoutExtents } from '../../src/layout/node-boxes.ts';
+import { LiveLayout } from '../../src/ui/live-layout.svelte.ts';
+import { loadSeedMap } from '../support/seed.ts';
+
+const seed = loadSeedMap();
+const extents = layoutExtents(seed);
+
+/** Node has no Worker, so these run the page's own fallback: the same engine, in slices. */
+async function settled(layout: LiveLayout): Promise<void> {
+  await vi.waitFor(() => expect(layout.settled).toBe(true), { timeout: 20_000, interval: 5 });
+}
+
+describe('the live layout of the open map', () => {
+  it('settles without a worker in slices, starting with the first slice, and ends where settleLayout does', async () => {
+    const layout = new LiveLayout(seed, extents);
+    expect(layout.ids).toEqual(seed.nodes.map((node) => node.id));
+    expect(layout.indexById.get(seed.nodes[7]!.id)).toBe(7);
+    expect(layout.settled).toBe(false);
+    expect(layout.coordinates).toHaveLength(seed.nodes.length * 2);
+    const first = layout.coordinates;
+    const firstValues = [...first];
+    await settled(layout);
+    layout.stop();
+    expect(layout.progress).toBe(1);
+    expect(layout.positions).toEqual(settleLayout(seed, extents));
+    expect(layout.coordinates).not.toBe(first);
+    expect([...first]).toEqual(firstValues);
+  });
+
+  it('opens a map whose every node has a saved place settled, at those places', () => {
+    const saved = { ...seed, nodes: seed.nodes.map((node, index) => ({ ...node, position: { x: index * 10, y: -index } })) };
+    const layout = new LiveLayout(saved, extents);
+    layout.stop();
+    expect(layout.settled).toBe(true);
+    expect(layout.progress).toBe(1);
+    expect(layout.positions.map(({ x, y }) => [x, y])).toEqual(saved.nodes.map((_, index) => [index * 10, -index]));
+    expect(layout.pinned.size).toBe(seed.nodes.length);
+  });
+
+  it('moves a dragged node to the pointer at once, in a new array, pins it on drop and lets it go on release', async () => {
+    const layout = new LiveLayout(seed, extents);
+    await settled(layout);
+    const id = seed.nodes[3]!.id;
+    const before = layout.coordinates;
+    const beforeValues = [...before];
+    layout.dragStart(id);
+    layout.dragTo(id, 1234, -567);
+    expect(layout.positionOf(id)).toEqual({ id, x: 1234, y: -567 });
+    expect(layout.coordinates).not.toBe(before);
+    expect([...before]).toEqual(beforeValues);
+    // The live ticks that follow keep the node under the pointer.
+    await vi.waitFor(() => expect(layout.positions[5]).not.toEqual({ id: seed.nodes[5]!.id, x: beforeValues[10], y: beforeValues[11] }), { timeout: 20_000, interval: 5 });
+    expect(layout.positionOf(id)).toEqual({ id, x: 1234, y: -567 });
+    layout.dragEnd(id);
+    expect(layout.pinned.has(id)).toBe(true);
+    layout.release(id);
+    expect(layout.pinned.has(id)).toBe(false);
+    await vi.waitFor(() => expect(layout.positionOf(id)).not.toEqual({ id, x: 1234, y: -567 }), { timeout: 20_000, interval: 5 });
+    layout.stop();
+  });
+});
