@@ -15,6 +15,11 @@ export const DISTANT_ZOOM = 0.25;
 
 export interface LevelOfDetail {
   readonly labels: boolean;
+  /**
+   * Rounded corners and evidence's double border. Without them, boxes of one look are drawn
+   * together as plain rectangles: what lets a whole big map be drawn in a frame.
+   */
+  readonly boxDetail: boolean;
   /** Captions and badges, whose text is about the caption's size. */
   readonly smallText: boolean;
   readonly arrowheads: boolean;
@@ -31,6 +36,7 @@ export function levelOfDetail(zoom: number): LevelOfDetail {
   const distant = zoom < DISTANT_ZOOM;
   return {
     labels: legible(LABEL_FONT_SIZE),
+    boxDetail: legible(LABEL_FONT_SIZE),
     smallText: legible(CAPTION_FONT_SIZE),
     arrowheads: MARKER_SIZE * zoom >= MIN_ARROWHEAD_PX,
     dashes: !distant,

@@ -81,10 +81,20 @@ describe('drawing the map on a canvas', () => {
     expect(named(calls, 'roundRect')).toHaveLength(3);
   });
 
-  it('leaves text out where it would be too small to read, but keeps the boxes', () => {
+  it('leaves text out where it would be too small to read, and draws boxes of one look in one path', () => {
     const calls = draw({ camera: { x: 400, y: 300, k: 0.3 } });
     expect(named(calls, 'fillText')).toHaveLength(0);
-    expect(named(calls, 'roundRect')).toHaveLength(3);
+    expect(named(calls, 'roundRect')).toHaveLength(0);
+    expect(named(calls, 'rect')).toHaveLength(3);
+    // Three claims look alike: one fill for all of them.
+    expect(named(calls, 'fill')).toHaveLength(1);
+  });
+
+  it('still rings search matches and outlines the selection when boxes are plain', () => {
+    const calls = draw({ camera: { x: 400, y: 300, k: 0.3 }, selectedId: 'b' }, { matches: new Set(['c']) });
+    expect(valuesSet(calls, 'strokeStyle')).toEqual(expect.arrayContaining([MATCH_RING_COLOUR, SELECTED_STROKE]));
+    // The selected box is a batch of its own.
+    expect(named(calls, 'fill')).toHaveLength(2);
   });
 
   it('batches edges into one path per kind, with arrowheads only when they are large enough to see', () => {

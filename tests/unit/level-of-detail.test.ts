@@ -6,7 +6,7 @@ import { MARKER_SIZE } from '../../src/layout/shapes.ts';
 describe('level of detail', () => {
   it('draws everything at the readable opening zoom and beyond', () => {
     for (const zoom of [0.8, 1, 4]) {
-      expect(levelOfDetail(zoom)).toEqual({ labels: true, smallText: true, arrowheads: true, dashes: true, edgeWidthScale: 1, edgeOpacity: 1 });
+      expect(levelOfDetail(zoom)).toEqual({ labels: true, boxDetail: true, smallText: true, arrowheads: true, dashes: true, edgeWidthScale: 1, edgeOpacity: 1 });
     }
   });
 
@@ -14,6 +14,10 @@ describe('level of detail', () => {
     const threshold = MIN_LEGIBLE_FONT_PX / LABEL_FONT_SIZE;
     expect(levelOfDetail(threshold).labels).toBe(true);
     expect(levelOfDetail(threshold * 0.99).labels).toBe(false);
+  });
+
+  it('draws boxes plain where their labels are left out', () => {
+    for (const zoom of [0.05, 0.2, 0.42, 0.5, 1]) expect(levelOfDetail(zoom).boxDetail).toBe(levelOfDetail(zoom).labels);
   });
 
   it('drops captions and badges before labels, as their text is smaller', () => {

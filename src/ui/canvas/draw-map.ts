@@ -10,7 +10,7 @@ import {
 import type { EdgeSegment } from '../../layout/edge-geometry.ts';
 import { levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
 import type { NodeBox } from '../../layout/node-boxes.ts';
-import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type Rect } from '../../layout/shapes.ts';
+import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
 import type { MapDisplay, MapTheme } from '../map-display.ts';
 import {
   BADGE_FONT_SIZE, BADGE_GAP, BADGE_HEIGHT, BADGE_LOOK, badgeWidth, edgeFaded, FADED_EDGE_OPACITY, FADED_NODE_OPACITY,
@@ -21,7 +21,7 @@ import {
 /** What the drawing needs of a canvas context (a recording fake stands in for it in unit tests). */
 export type MapContext = Pick<
   CanvasRenderingContext2D,
-  | 'setTransform' | 'clearRect' | 'fillRect' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'fill' | 'roundRect'
+  | 'setTransform' | 'clearRect' | 'fillRect' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'fill' | 'rect' | 'roundRect'
   | 'arc' | 'fillText' | 'save' | 'restore' | 'translate' | 'rotate' | 'setLineDash'
   | 'globalAlpha' | 'strokeStyle' | 'fillStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline'
 >;
@@ -146,64 +146,130 @@ function roundRect(context: MapContext, rect: Rect, grow = 0): void {
   context.roundRect(rect.x - grow, rect.y - grow, rect.width + 2 * grow, rect.height + 2 * grow, rect.rx + grow);
 }
 
-function drawNodes(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
-  const projector = scene.theme === 'projector';
-  const labelFont = (size: number) => `${projector ? '500 ' : ''}${size}px ${FONT_FAMILY}`;
-  context.textAlign = 'center';
-  context.textBaseline = 'alphabetic';
-  for (const node of scene.nodes) {
+interface PlacedNode {
+  readonly node: ArgNode;
+  readonly box: NodeBox;
+  readonly x: number;
+  readonly y: number;
+  readonly opacity: number;
+}
+
+/** The drawn nodes whose box (with room for a search ring) meets the screen. */
+function nodesInView(scene: CanvasScene, view: View): PlacedNode[] {
+  const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
+  return scene.nodes.flatMap((node) => {
     const index = scene.indexById.get(node.id);
     const box = scene.boxes.get(node.id);
-    if (index === undefined || !box) continue;
+    if (index === undefined || !box) return [];
     const x = scene.coordinates[2 * index]!;
     const y = scene.coordinates[2 * index + 1]!;
-    const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
-    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) continue;
-    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) continue;
+    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) return [];
+    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) return [];
+    const opacity = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
+    return [{ node, box, x, y, opacity }];
+  });
+}
 
-    context.save();
-    context.translate(x, y);
-    context.globalAlpha = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
-    const outline = nodeOutline(node.kind, box.width, box.height);
-    if (scene.display.matches?.has(node.id)) {
-      roundRect(context, outline.outer, MATCH_RING_GAP);
-      context.strokeStyle = MATCH_RING_COLOUR;
-      context.lineWidth = MATCH_RING_WIDTH;
-      context.stroke();
-    }
-    const selected = scene.selectedId === node.id;
-    roundRect(context, outline.outer);
-    context.fillStyle = scene.display.fills?.get(node.id) ?? outline.fill;
+/** The outline's stroke: the selection's, else the kind's (thicker on a projector). */
+function outlineStroke(scene: CanvasScene, id: string, outline: NodeOutline): { colour: string; width: number } {
+  if (scene.selectedId === id) return { colour: SELECTED_STROKE, width: SELECTED_STROKE_WIDTH };
+  return { colour: outline.stroke, width: scene.theme === 'projector' ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth };
+}
+
+function drawNodes(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
+  const placed = nodesInView(scene, view);
+  if (detail.boxDetail) {
+    for (const node of placed) drawDetailedNode(context, scene, node, detail);
+  } else {
+    drawPlainBoxes(context, scene, placed);
+  }
+  context.globalAlpha = 1;
+}
+
+/** Far out, boxes of one look go into one path: a few fills and strokes for the whole map. */
+function drawPlainBoxes(context: MapContext, scene: CanvasScene, placed: readonly PlacedNode[]): void {
+  const batches = new Map<string, { fill: string; stroke: string; width: number; opacity: number; nodes: PlacedNode[] }>();
+  for (const entry of placed) {
+    const outline = nodeOutline(entry.node.kind, entry.box.width, entry.box.height);
+    const fill = scene.display.fills?.get(entry.node.id) ?? outline.fill;
+    const stroke = outlineStroke(scene, entry.node.id, outline);
+    const key = `${fill} ${stroke.colour} ${stroke.width} ${entry.opacity}`;
+    const batch = batches.get(key) ?? { fill, stroke: stroke.colour, width: stroke.width, opacity: entry.opacity, nodes: [] };
+    batch.nodes.push(entry);
+    batches.set(key, batch);
+  }
+  for (const batch of batches.values()) {
+    context.globalAlpha = batch.opacity;
+    context.beginPath();
+    for (const { box, x, y } of batch.nodes) context.rect(x - box.width / 2, y - box.height / 2, box.width, box.height);
+    context.fillStyle = batch.fill;
     context.fill();
-    context.strokeStyle = selected ? SELECTED_STROKE : outline.stroke;
-    context.lineWidth = selected ? SELECTED_STROKE_WIDTH : projector ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth;
+    context.strokeStyle = batch.stroke;
+    context.lineWidth = batch.width;
     context.stroke();
-    if (outline.inner) {
-      roundRect(context, outline.inner);
-      context.strokeStyle = outline.stroke;
-      context.lineWidth = projector ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth;
-      context.stroke();
-    }
-    const label = labelLayout(box);
-    if (detail.labels) {
-      context.font = labelFont(label.fontSize);
-      context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : TEXT_COLOUR;
-      box.lines.forEach((line, lineIndex) => context.fillText(line, 0, label.firstBaseline + lineIndex * label.lineHeight));
-    }
-    if (detail.smallText && box.caption !== undefined) {
-      context.font = labelFont(CAPTION_FONT_SIZE);
-      context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : CAPTION_COLOUR;
-      context.fillText(box.caption, 0, label.captionBaseline);
-    }
-    if (scene.pins.has(node.id)) {
-      context.beginPath();
-      context.arc(box.width / 2 - 6, -box.height / 2 + 6, PIN_RADIUS, 0, 2 * Math.PI);
-      context.fillStyle = PIN_COLOUR;
-      context.fill();
-    }
-    if (detail.smallText) drawBadges(context, scene, node.id, box);
+  }
+  for (const entry of placed) {
+    if (!scene.display.matches?.has(entry.node.id) && !scene.pins.has(entry.node.id)) continue;
+    context.save();
+    context.translate(entry.x, entry.y);
+    context.globalAlpha = entry.opacity;
+    if (scene.display.matches?.has(entry.node.id)) drawMatchRing(context, nodeOutline(entry.node.kind, entry.box.width, entry.box.height));
+    if (scene.pins.has(entry.node.id)) drawPin(context, entry.box);
     context.restore();
   }
+}
+
+function drawMatchRing(context: MapContext, outline: NodeOutline): void {
+  roundRect(context, outline.outer, MATCH_RING_GAP);
+  context.strokeStyle = MATCH_RING_COLOUR;
+  context.lineWidth = MATCH_RING_WIDTH;
+  context.stroke();
+}
+
+function drawPin(context: MapContext, box: NodeBox): void {
+  context.beginPath();
+  context.arc(box.width / 2 - 6, -box.height / 2 + 6, PIN_RADIUS, 0, 2 * Math.PI);
+  context.fillStyle = PIN_COLOUR;
+  context.fill();
+}
+
+function drawDetailedNode(context: MapContext, scene: CanvasScene, { node, box, x, y, opacity }: PlacedNode, detail: LevelOfDetail): void {
+  const projector = scene.theme === 'projector';
+  const font = (size: number) => `${projector ? '500 ' : ''}${size}px ${FONT_FAMILY}`;
+  context.save();
+  context.translate(x, y);
+  context.globalAlpha = opacity;
+  const outline = nodeOutline(node.kind, box.width, box.height);
+  if (scene.display.matches?.has(node.id)) drawMatchRing(context, outline);
+  roundRect(context, outline.outer);
+  context.fillStyle = scene.display.fills?.get(node.id) ?? outline.fill;
+  context.fill();
+  const stroke = outlineStroke(scene, node.id, outline);
+  context.strokeStyle = stroke.colour;
+  context.lineWidth = stroke.width;
+  context.stroke();
+  if (outline.inner) {
+    roundRect(context, outline.inner);
+    context.strokeStyle = outline.stroke;
+    context.lineWidth = projector ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth;
+    context.stroke();
+  }
+  const label = labelLayout(box);
+  context.textAlign = 'center';
+  context.textBaseline = 'alphabetic';
+  if (detail.labels) {
+    context.font = font(label.fontSize);
+    context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : TEXT_COLOUR;
+    box.lines.forEach((line, lineIndex) => context.fillText(line, 0, label.firstBaseline + lineIndex * label.lineHeight));
+  }
+  if (detail.smallText && box.caption !== undefined) {
+    context.font = font(CAPTION_FONT_SIZE);
+    context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : CAPTION_COLOUR;
+    context.fillText(box.caption, 0, label.captionBaseline);
+  }
+  if (scene.pins.has(node.id)) drawPin(context, box);
+  if (detail.smallText) drawBadges(context, scene, node.id, box);
+  context.restore();
 }
 
 function drawBadges(context: MapContext, scene: CanvasScene, id: string, box: NodeBox): void {
