@@ -24,8 +24,8 @@ export class LiveLayout {
   /** Whether the opening layout has come to rest. */
   settled = $state(false);
 
-  readonly #send: (request: LayoutRequest) => void;
-  readonly #stop: () => void;
+  #send!: (request: LayoutRequest) => void;
+  #stop!: () => void;
   /** The node under the pointer follows it at once, whatever the layout last sent. */
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
@@ -51,16 +51,27 @@ export class LiveLayout {
     }
 
     const request = openRequest(map, extents, DEFAULT_SEED, keep);
-    if (typeof Worker === 'function') {
-      const worker = new Worker(new URL('../layout/layout-worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<LayoutUpdate>) => this.#receive(event.data);
-      this.#send = (message) => worker.postMessage(message);
-      this.#stop = () => worker.terminate();
-    } else {
-      const engine = new LayoutEngine((update) => this.#receive(update));
-      this.#send = (message) => engine.handle(message);
-      this.#stop = () => engine.stop();
-    }
+    if (typeof Worker === 'function') this.#runInWorker(request);
+    else this.#runOnPage(request);
+  }
+
+  #runInWorker(request: LayoutRequest): void {
+    const worker = new Worker(new URL('../layout/layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<LayoutUpdate>) => this.#receive(event.data);
+    // A worker that cannot start (a policy forbids it, say) must not leave the map settling for ever.
+    worker.onerror = () => {
+      worker.terminate();
+      this.#runOnPage(request);
+    };
+    this.#send = (message) => worker.postMessage(message);
+    this.#stop = () => worker.terminate();
+    this.#send(request);
+  }
+
+  #runOnPage(request: LayoutRequest): void {
+    const engine = new LayoutEngine((update) => this.#receive(update));
+    this.#send = (message) => engine.handle(message);
+    this.#stop = () => engine.stop();
     this.#send(request);
   }
 

@@ -60,4 +60,27 @@ describe('the live layout of the open map', () => {
     await vi.waitFor(() => expect(layout.positionOf(id)).not.toEqual({ id, x: 1234, y: -567 }), { timeout: 20_000, interval: 5 });
     layout.stop();
   });
+
+  it('settles on the page when the worker cannot start', async () => {
+    /** A worker that fails to load, as under a policy that forbids workers. */
+    class FailingWorker {
+      onerror: ((event: Event) => void) | null = null;
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      constructor() {
+        setTimeout(() => this.onerror?.(new Event('error')), 0);
+      }
+      postMessage(): void {}
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FailingWorker);
+    try {
+      const layout = new LiveLayout(seed, extents);
+      expect(layout.settled).toBe(false);
+      await settled(layout);
+      layout.stop();
+      expect(layout.positions).toEqual(settleLayout(seed, extents));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
