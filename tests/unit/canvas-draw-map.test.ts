@@ -6,7 +6,9 @@ import { edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { measureNodes } from '../../src/layout/node-boxes.ts';
 import { drawMap, type CanvasScene, type MapContext } from '../../src/ui/canvas/draw-map.ts';
 import type { MapDisplay } from '../../src/ui/map-display.ts';
-import { FADED_NODE_OPACITY, MATCH_RING_COLOUR, PIN_COLOUR, SELECTED_STROKE } from '../../src/ui/map-emphasis.ts';
+import {
+  FADED_NODE_OPACITY, MATCH_RING_COLOUR, PIN_COLOUR, PROJECTOR_EDGE_WIDTH, PROJECTOR_TEXT_COLOUR, SELECTED_STROKE,
+} from '../../src/ui/map-emphasis.ts';
 import { makeMap } from '../support/make-map.ts';
 
 interface Call {
@@ -132,6 +134,20 @@ describe('drawing the map on a canvas', () => {
     expect(valuesSet(draw(), 'globalAlpha')).not.toContain(FADED_NODE_OPACITY);
     const stressed = draw({ emphasis: { stressed: new Set(['a']), edgeById: indexMap(map).edges } });
     expect(valuesSet(stressed, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(2);
+  });
+
+  it('fades in what a tour step has just revealed', () => {
+    const calls = draw({ enteringOpacity: 0.4 }, { entering: new Set(['c', 'ca']) });
+    expect(valuesSet(calls, 'globalAlpha')).toContain(0.4);
+    expect(valuesSet(draw({ enteringOpacity: 0.4 }), 'globalAlpha')).not.toContain(0.4);
+  });
+
+  it('draws on white with thick lines and black text for a projector', () => {
+    const calls = draw({ theme: 'projector' });
+    expect(named(calls, 'fillRect')).toHaveLength(1);
+    expect(valuesSet(calls, 'lineWidth')).toContain(PROJECTOR_EDGE_WIDTH);
+    expect(valuesSet(calls, 'fillStyle')).toContain(PROJECTOR_TEXT_COLOUR);
+    expect(named(draw(), 'fillRect')).toHaveLength(0);
   });
 
   it('draws only the shown nodes, with their fills and badges', () => {
