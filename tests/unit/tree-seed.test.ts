@@ -148,7 +148,7 @@ describe('tree-seeded placement', () => {
     const positions = treeSeededPositions(map, boxes(map), seededRandom('s'));
     expect(positions.size).toBe(count);
     for (let index = 1; index < count; index += 1) expect(positions.get(`n${index}`)!.y).toBeGreaterThan(positions.get(`n${index - 1}`)!.y);
-  });
+  }, 60_000);
 
   it('settles a generated forest of 300 nodes with fewer crossings than plain d3-force from a random start', () => {
     const map = generatedForest(300, 6, 'forest');
@@ -179,5 +179,5 @@ describe('tree-seeded placement', () => {
     expect(overlappingPairs(plain, extents)).toEqual([]);
     // Measured: 9,940 against 22,819 (and 4,899 for plain d3-force with its 75,857 overlapping pairs).
     expect(edgeCrossings(map, positions, extents)).toBeLessThan(edgeCrossings(map, plain, extents) / 1.5);
-  });
+  }, 60_000);
 });
