@@ -174,20 +174,22 @@ interface Box {
   readonly bottom: number;
 }
 
-/** The map's area on screen and its nodes' boxes on screen. */
+/** The map's area on screen and its nodes' boxes on screen, as seen through `camera`. */
 interface Scene {
+  readonly camera: string;
   readonly area: Box;
   readonly nodes: readonly Box[];
 }
 
 /** An SVG renderer's nodes are in the DOM: their boxes are where the browser drew them. */
 async function drawnScene(page: Page): Promise<Scene> {
-  return page.evaluate(() => {
+  const drawn = await page.evaluate(() => {
     const toBox = (rect: DOMRect) => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
     const area = toBox(document.querySelector('.map')!.getBoundingClientRect());
     const nodes = [...document.querySelectorAll('.map g[data-node-id]')].map((node) => toBox(node.getBoundingClientRect()));
     return { area, nodes };
   });
+  return { camera: await cameraOf(page), ...drawn };
 }
 
 const NUMBER = '(-?[\\d.]+(?:e[-+]?\\d+)?)';
@@ -223,7 +225,7 @@ async function exportedScene(page: Page): Promise<Scene> {
     return { left: screenLeft, top: screenTop, right: screenLeft + k * width, bottom: screenTop + k * height };
   });
   if (nodes.length === 0) throw new Error('the exported SVG holds no nodes');
-  return { area: view.area, nodes };
+  return { camera: view.transform, area: view.area, nodes };
 }
 
 /** The zoom transform the map shows: a canvas's `data-transform`, or the SVG's camera group. */
@@ -483,25 +485,22 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
     if ('error' in settle) return { frames, animationFrames, notes: [settle.error] };
     const cdp = await context.newCDPSession(page);
     const heap = await withTimeout(heapBytes(cdp), 60_000, 'garbage collection');
+    const readScene = settle.renderer === 'canvas' ? exportedScene : drawnScene;
     let scene: Scene | undefined;
-    try {
-      scene = await withTimeout(sceneWithNode(page, settle.renderer === 'canvas' ? exportedScene : drawnScene), 120_000, 'finding where to press');
-    } catch (error) {
-      notes.push(`no gestures: ${(error as Error).message}`);
-    }
-    for (const gesture of scene ? gestures : []) {
-      const start = gesture === 'drag' ? nodePoint(scene!, DRAG_ROOM)! : backgroundPoint(scene!);
-      const cameraBefore = await cameraOf(page);
+    for (const gesture of gestures) {
       let recorded: Awaited<ReturnType<typeof recordGesture>>;
       try {
+        // The gesture before may have moved the camera (a pan does; one cut short by its budget may not return).
+        if (scene?.camera !== (await cameraOf(page))) scene = await withTimeout(sceneWithNode(page, readScene), 120_000, 'finding where to press');
+        const start = gesture === 'drag' ? nodePoint(scene, DRAG_ROOM)! : backgroundPoint(scene);
         recorded = await withTimeout(recordGesture(page, cdp, gesture, start), GESTURE_TIMEOUT_MS, gesture);
       } catch (error) {
-        // The page no longer answers; the gestures after this one would not either.
+        // A page that no longer answers would not answer the gestures after this one either.
         notes.push(`${gesture}: ${(error as Error).message}`);
         break;
       }
       // A pan that grabbed a node, or a drag that missed it, would measure the other gesture.
-      const cameraMoved = (await cameraOf(page)) !== cameraBefore;
+      const cameraMoved = (await cameraOf(page)) !== scene.camera;
       if (gesture === 'pan' && !cameraMoved) notes.push('pan: the camera did not move (the press landed on a node?)');
       if (gesture === 'drag' && cameraMoved) notes.push('drag: the camera moved (the press missed the node?)');
       frames[gesture] = recorded.frames;

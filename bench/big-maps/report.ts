@@ -151,18 +151,23 @@ export function sweepSection(bySize: ReadonlyMap<number, { readonly svg: Summary
   const slowest = (summary: Summary) => Math.max(summary.gestures.pan.median ?? Infinity, summary.gestures.drag.median ?? Infinity);
   const canvasDrawn = sizes.every((size) => bySize.get(size)!.canvas.renderer === 'canvas');
   const firstMiss = sizes.find((size) => !frameWithin(slowest(bySize.get(size)!.svg), DISPLAY_FRAME_MS));
-  const lastHeld = sizes.filter((size) => firstMiss === undefined || size < firstMiss).at(-1);
   const current = `the app now switches above ${currentThreshold.toLocaleString('en')} nodes (CANVAS_RENDERER_MIN_NODES in src/ui/map-renderer.ts)`;
   let advice: string;
   if (!canvasDrawn) advice = `\`?renderer=canvas\` did not draw a canvas in this build, so no threshold can be chosen from this run; ${current}.`;
   else if (firstMiss === undefined) advice = `SVG held pan and drag medians at ${DISPLAY_FRAME_MS} ms up to the largest size swept, so the threshold can sit above ${sizes.at(-1)!.toLocaleString('en')} nodes; ${current}.`;
   else {
     const missed = bySize.get(firstMiss)!;
-    const canvasFaster = slowest(missed.canvas) < slowest(missed.svg);
-    const held = lastHeld === undefined ? `SVG missed ${DISPLAY_FRAME_MS} ms already at ${firstMiss.toLocaleString('en')} nodes` : `SVG held pan and drag medians at ${DISPLAY_FRAME_MS} ms up to ${lastHeld.toLocaleString('en')} nodes and missed it at ${firstMiss.toLocaleString('en')}`;
-    advice = canvasFaster
-      ? `${held} (slower median ${number(slowest(missed.svg))} ms), where the canvas took ${number(slowest(missed.canvas))} ms: draw on a canvas ${lastHeld === undefined ? `below ${firstMiss.toLocaleString('en')}` : `above ${lastHeld.toLocaleString('en')}`} nodes (at most ${firstMiss.toLocaleString('en')}); ${current}.`
-      : `${held}, but the canvas was no faster there (${number(slowest(missed.canvas))} ms against ${number(slowest(missed.svg))} ms), so this sweep gives no reason to switch at that size; ${current}.`;
+    const lastHeld = sizes.filter((size) => size < firstMiss).at(-1);
+    const [svgMs, canvasMs] = [slowest(missed.svg), slowest(missed.canvas)];
+    const where = lastHeld === undefined ? `at ${firstMiss.toLocaleString('en')} nodes or fewer` : `above ${lastHeld.toLocaleString('en')} and at most at ${firstMiss.toLocaleString('en')} nodes`;
+    const held =
+      lastHeld === undefined
+        ? `SVG missed ${DISPLAY_FRAME_MS} ms already at ${firstMiss.toLocaleString('en')} nodes, the smallest size swept`
+        : `SVG held pan and drag medians at ${DISPLAY_FRAME_MS} ms up to ${lastHeld.toLocaleString('en')} nodes and missed it at ${firstMiss.toLocaleString('en')}`;
+    advice =
+      canvasMs < svgMs
+        ? `${held} (its slower median ${number(svgMs)} ms, the canvas's ${number(canvasMs)} ms): switch to the canvas ${where}; ${current}.`
+        : `${held}, but the canvas was no faster there (${number(canvasMs)} ms against ${number(svgMs)} ms), so this sweep gives no reason to switch at that size; ${current}.`;
   }
   return [
     '| nodes | asked | drawn | pan median (ms) | pan p95 (ms) | drag median (ms) | drag p95 (ms) | open → settled (ms) |',

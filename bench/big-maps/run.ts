@@ -135,7 +135,7 @@ try {
       `${RUNS} run(s) per map and page, each in a fresh browser context; ${minutes.toFixed(0)} minutes in all. One-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end ` +
       '(the machine is shared: a load well above its core count makes every number slower).',
     '',
-    `Rerun: \`npm run bench:big-maps\`, which is \`${command}\` (CORPORA_DIR points at the shared corpora); \`npm run bench\` runs it after the Vitest benches and open-speed.`,
+    `Rerun: \`${command}\` (CORPORA_DIR points at the shared corpora). \`npm run bench:big-maps\` runs the full set (1,000 to 20,000 nodes, the sweep from 100 to 1,000), and \`npm run bench\` runs it after the Vitest benches and open-speed.`,
     '',
     '## Method',
     '',
