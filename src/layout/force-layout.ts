@@ -36,19 +36,21 @@ const SETTLE_TICKS = 150;
 const UNTANGLE_TICKS = 150;
 /**
  * Beyond this many nodes a tick costs more than the last ticks of a phase gain, so the phases
- * shorten as the map grows: untangling with the square root of the size (the tree seed already
- * untangles most; on a generated 2,000-node map crossings fall by 10% from tick 25 to 150), the
- * collision phase faster, since the overlaps it leaves are pushed apart directly afterwards.
+ * shorten as the map grows: untangling gently (the tree seed already untangles most; on a
+ * generated 2,000-node map crossings fall by 13% from tick 25 to 150), the collision phase fast,
+ * since the overlaps it leaves are pushed apart directly afterwards. (That map: 10,250 crossings,
+ * no overlaps, 0.6 s of CPU; with the full phases 9,682 crossings, 76 overlapping pairs, 3.7 s.)
  */
 const FULL_TICKS_UP_TO = 1000;
 
 function untangleTicks(nodeCount: number): number {
-  return nodeCount <= FULL_TICKS_UP_TO ? UNTANGLE_TICKS : Math.round(UNTANGLE_TICKS * Math.sqrt(FULL_TICKS_UP_TO / nodeCount));
+  return nodeCount <= FULL_TICKS_UP_TO ? UNTANGLE_TICKS : Math.round(UNTANGLE_TICKS * (FULL_TICKS_UP_TO / nodeCount) ** 0.75);
 }
 
 function settleTicks(nodeCount: number): number {
-  return nodeCount <= FULL_TICKS_UP_TO ? SETTLE_TICKS : Math.round(SETTLE_TICKS * (FULL_TICKS_UP_TO / nodeCount) ** 2);
+  return nodeCount <= FULL_TICKS_UP_TO ? SETTLE_TICKS : Math.round(SETTLE_TICKS * (FULL_TICKS_UP_TO / nodeCount) ** 3);
 }
+
 /**
  * Gentle, because the tree seed is already untangled: the strong repulsion a random start
  * needed (-3000) blows the seeded tree apart and tangles it again (seed map: about 10 crossings, not 2).
