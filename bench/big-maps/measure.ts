@@ -57,13 +57,13 @@ export const STEPS = 120;
 const INPUT_INTERVAL_MS = 1000 / 60;
 /** Unanswered input events allowed before the next is sent: more would only be coalesced. */
 const INPUT_IN_FLIGHT = 2;
-const VIEWPORT = { width: 1400, height: 900 };
+export const VIEWPORT = { width: 1400, height: 900 };
 const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
 const GESTURE_START_MARK = 'big-maps-gesture-start';
 const GESTURE_END_MARK = 'big-maps-gesture-end';
 
 /** Rejects after `ms`: a page frozen by a long task cannot be trusted to enforce its own deadline. */
-export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timeout: ${what} took over ${ms / 1000} s`)), ms);

@@ -24,7 +24,7 @@ import { serializeMap } from '../../src/core/serialize.ts';
 import { CANVAS_RENDERER_MIN_NODES } from '../../src/ui/map-renderer.ts';
 import { freePort } from '../free-port.ts';
 import { generateMap } from './generate.ts';
-import { GESTURE_BUDGET_MS, GESTURES, measure, SETTLE_TIMEOUT_MS, STEPS, type Gesture, type MapCase, type Measurement, type Tool } from './measure.ts';
+import { GESTURE_BUDGET_MS, GESTURES, measure, SETTLE_TIMEOUT_MS, STEPS, VIEWPORT, type Gesture, type MapCase, type Measurement, type Tool } from './measure.ts';
 import { mapSection, PRESENTATION_JITTER_MS, summarize, sweepSection, targetsTable, type Compared, type Summary } from './report.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -131,7 +131,7 @@ try {
     '# Big maps: argmap against plain d3-force + SVG',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu[0]?.model ?? 'an unknown CPU'} (${cpu.length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, ` +
-      `headless Chromium ${browser.version()} (--disable-gpu, so painting and rasterising run on the CPU), Node ${process.version}; viewport 1400×900 at device pixel ratio 1; ` +
+      `headless Chromium ${browser.version()} (--disable-gpu, so painting and rasterising run on the CPU), Node ${process.version}; viewport ${VIEWPORT.width}×${VIEWPORT.height} at device pixel ratio 1; ` +
       `${RUNS} run(s) per map and page, each in a fresh browser context; ${minutes.toFixed(0)} minutes in all. One-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end ` +
       '(the machine is shared: a load well above its core count makes every number slower).',
     '',
@@ -143,7 +143,8 @@ try {
     `- **open → settled**: from the file input's change event (argmap) or the call handing the plain page the JSON text, to the page showing the new map's title, its map element saying \`data-layout="settled"\`, and two more frames with nothing moving (SVG: every node group drawn, transforms unchanged; a canvas has no nodes to compare). "timeout" means not settled within ${SETTLE_TIMEOUT_MS / 1000} s; nothing else is measured then.`,
     '- **Longest task**: the long-task observer, which reports only tasks of 50 ms or more ("< 50" = none). "While settling" runs from the change event to settled; "once drawn" from the first frame showing the new map to the end of the last gesture.',
     `- **Frame times** are intervals between frames the compositor presented, read from a CDP trace (PipelineReporter events, category disabled-by-default-devtools.timeline.frame), so they include painting and rasterising, which requestAnimationFrame deltas miss: a frame's rAF callbacks run before its paint, and frames with nothing new are cheap. The rAF delta median is kept as a row for comparison with earlier runs. Each gesture sends ${STEPS} input events at 60 a second, as a mouse does, with at most two awaiting the page: panning on the background, wheel zooming (in for half, then out), and dragging a node in a circle, in that order. A slow page presents fewer frames, each showing several events. A gesture stops after ${GESTURE_BUDGET_MS / 1000} s ("over budget" in the notes).`,
-    '- **Where to press**: the pan starts on background clear of every node, and the drag grabs the node nearest the middle that no other node covers. SVG nodes are found in the DOM. A canvas has none: the positions come from the toolbar\'s **Export SVG** (its `<g data-node-id>` transforms and outlines are in map coordinates), placed on screen by the zoom transform the canvas shows in `data-transform`.',
+    '- **Where to press**: the pan and the zoom start on background clear of every node, and the drag grabs the node nearest the middle that no other node covers. SVG nodes are found in the DOM. A canvas has none: the positions come from the toolbar\'s **Export SVG** (its `<g data-node-id>` transforms and outlines are in map coordinates), placed on screen by the zoom transform the canvas shows in `data-transform`. ' +
+      'The gestures run in the opening view, or, where it shows no node to drag (the app opens a big map on its top centre), after **Fit to screen** and wheeling in on the node nearest the middle back to the opening zoom. A pan must move the camera and a drag must not; the notes say when one did otherwise.',
     '- **JS heap**: `Runtime.getHeapUsage` of the page and of each of its workers (a layout worker\'s heap is the map\'s too), each after a CDP garbage collection, once the map has settled.',
     '',
     '## Targets',
