@@ -12,6 +12,7 @@ import { dragMouse, loadSeed, neighboursOf, nodeById, watchPage } from './helper
 const seed = loadSeed();
 const MATCH_RING: readonly [number, number, number] = [0xe6, 0x9f, 0x00];
 const EVIDENCE_FILL: readonly [number, number, number] = [0xff, 0xf8, 0xe1];
+const PIN: readonly [number, number, number] = [0x00, 0x72, 0xb2];
 
 test.describe('the canvas renderer', () => {
   test.use({ deviceScaleFactor: 2 });
@@ -107,9 +108,11 @@ test.describe('the canvas renderer', () => {
     await expect.poll(async () => (await pixelsAround(page, evidence, EVIDENCE_FILL, 0, 3)).matching).toBeLessThan(20);
   });
 
-  test('dragging a node moves it there, as an export shows', async ({ page }) => {
+  test('dragging a node moves it there and pins it, as an export shows; a double-click releases it', async ({ page }) => {
     const before = await exportedNodes(page);
-    const node = await nodeNearCentre(page, before);
+    // Not a question: its border has the pin's colour.
+    const node = await nodeNearCentre(page, before, (candidate) => nodeById(seed, candidate.id).kind !== 'question');
+    expect((await pixelsAround(page, node, PIN, 0, 6)).matching).toBeLessThan(5);
     const camera = await restingCamera(page);
     const from = await screenPointOf(page, node);
     const by = { x: 90, y: 60 };
@@ -122,5 +125,11 @@ test.describe('the canvas renderer', () => {
     const moved = after.get(node.id)!;
     expect(moved.x).toBeCloseTo(node.x + by.x / camera.k, 0);
     expect(moved.y).toBeCloseTo(node.y + by.y / camera.k, 0);
+    expect((await pixelsAround(page, moved, PIN, 0, 6)).matching).toBeGreaterThan(40);
+
+    const pinned = await screenPointOf(page, moved);
+    await page.mouse.dblclick(pinned.x, pinned.y);
+    // Released, the node is free to move again; wherever it goes, it carries no pin.
+    await expect.poll(async () => (await pixelsAround(page, (await exportedNodes(page)).get(node.id)!, PIN, 0, 6)).matching).toBeLessThan(5);
   });
 });
