@@ -24,7 +24,8 @@ const FIT_PADDING = 24;
 export function fitTransform(bounds: Bounds, viewportWidth: number, viewportHeight: number): ZoomTransform {
   const width = Math.max(1, viewportWidth - 2 * FIT_PADDING);
   const height = Math.max(1, viewportHeight - 2 * FIT_PADDING);
-  const scale = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, width / bounds.width, height / bounds.height));
+  // No lower limit: the camera's own lets a person zoom out as far as a fitted big map needs.
+  const scale = Math.min(MAX_FIT_ZOOM, width / bounds.width, height / bounds.height);
   const centreX = bounds.x + bounds.width / 2;
   const centreY = bounds.y + bounds.height / 2;
   return zoomIdentity.translate(viewportWidth / 2 - centreX * scale, viewportHeight / 2 - centreY * scale).scale(scale);
