@@ -26,8 +26,6 @@ export class LiveLayout {
 
   #send!: (request: LayoutRequest) => void;
   #stop!: () => void;
-  #pending: LayoutUpdate | undefined;
-  #frame: number | undefined;
   /** The node under the pointer follows it at once, whatever the layout last sent. */
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
@@ -77,26 +75,7 @@ export class LiveLayout {
     this.#send(request);
   }
 
-  /**
-   * Updates arrive faster than a big map can be drawn; publishing only the latest one per frame
-   * keeps the page from drawing pictures nobody sees. (No frames without a window: publish at once.)
-   */
-  #receive(update: LayoutUpdate): void {
-    const waiting = this.#pending !== undefined;
-    this.#pending = update;
-    if (waiting) return;
-    if (typeof requestAnimationFrame === 'function') this.#frame = requestAnimationFrame(() => this.#publishPending());
-    else this.#publishPending();
-  }
-
-  #publishPending(): void {
-    const update = this.#pending;
-    this.#pending = undefined;
-    this.#frame = undefined;
-    if (update) this.#publish(update);
-  }
-
-  #publish({ coordinates, progress, settled }: LayoutUpdate): void {
+  #receive({ coordinates, progress, settled }: LayoutUpdate): void {
     // The array was handed over and is not published yet, so it may still be written.
     if (this.#dragged) {
       coordinates[2 * this.#dragged.index] = this.#dragged.x;
@@ -151,6 +130,5 @@ export class LiveLayout {
 
   stop(): void {
     this.#stop();
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
   }
 }
