@@ -31,8 +31,13 @@ export interface LevelOfDetail {
   readonly edgeOpacity: number;
 }
 
-export function levelOfDetail(zoom: number): LevelOfDetail {
-  const legible = (fontSize: number) => fontSize * zoom >= MIN_LEGIBLE_FONT_PX;
+/**
+ * `settling`: while the layout streams in, boxes move every frame and no text on them can be
+ * read; leaving text out keeps those frames short (drawing a screenful of Chinese labels
+ * for the first time costs a software canvas over 100 ms).
+ */
+export function levelOfDetail(zoom: number, settling = false): LevelOfDetail {
+  const legible = (fontSize: number) => !settling && fontSize * zoom >= MIN_LEGIBLE_FONT_PX;
   const distant = zoom < DISTANT_ZOOM;
   return {
     labels: legible(LABEL_FONT_SIZE),

@@ -47,6 +47,7 @@ function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): Can
     selectedId: undefined,
     pins: new Set(),
     enteringOpacity: 1,
+    settling: false,
     theme: 'default',
     camera: { x: 400, y: 300, k: 1 },
     width: 800,

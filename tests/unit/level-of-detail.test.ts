@@ -38,4 +38,8 @@ describe('level of detail', () => {
     expect(far.edgeOpacity).toBeLessThan(1);
     expect(levelOfDetail(DISTANT_ZOOM).dashes).toBe(true);
   });
+
+  it('leaves text out while the layout is settling, whatever the zoom', () => {
+    for (const zoom of [0.5, 1, 4]) expect(levelOfDetail(zoom, true)).toMatchObject({ labels: false, smallText: false });
+  });
 });

@@ -48,6 +48,8 @@ export interface CanvasScene {
   readonly width: number;
   readonly height: number;
   readonly pixelRatio: number;
+  /** Whether the layout is still streaming in. */
+  readonly settling: boolean;
 }
 
 /** The part of the map on screen, in map units. */
@@ -74,7 +76,7 @@ export function drawMap(context: MapContext, scene: CanvasScene): void {
     right: (scene.width - camera.x) / camera.k,
     bottom: (scene.height - camera.y) / camera.k,
   };
-  const detail = levelOfDetail(camera.k);
+  const detail = levelOfDetail(camera.k, scene.settling);
   drawEdges(context, scene, view, detail);
   drawNodes(context, scene, view, detail);
 }
