@@ -2,12 +2,12 @@
 export type MapRenderer = 'svg' | 'canvas';
 
 /**
- * Maps with more nodes than this are drawn on a canvas. On a 2-core machine without a GPU,
- * SVG held 60 fps up to about 250 labelled nodes, and a drag took 100 ms a frame at 1,000
- * nodes and 217 ms at 2,000 (bench/RESULTS.md, 2026-11-28); QT30's largest map (287 nodes)
- * and the seed map (61) stay SVG, whose DOM the end-to-end tests read.
+ * Maps with more nodes than this are drawn on a canvas. On this 2-core machine without a GPU
+ * (bench/RESULTS.md, renderer sweep), SVG kept 60 fps while dragging at 100 nodes but not at
+ * 250 (a 24 ms median frame), while the canvas kept 16.7 ms from 100 nodes to 20,000. The seed
+ * map (61 nodes) and most QT30 maps (up to 164) stay SVG, with an element per node for the keyboard.
  */
-export const CANVAS_RENDERER_MIN_NODES = 400;
+export const CANVAS_RENDERER_MIN_NODES = 200;
 
 /** `?renderer=svg` or `?renderer=canvas` in the page's address picks one, for tests, benchmarks and taste. */
 export function rendererFromQuery(search: string): MapRenderer | undefined {

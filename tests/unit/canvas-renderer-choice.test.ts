@@ -6,7 +6,8 @@ import { CANVAS_RENDERER_MIN_NODES, chooseRenderer, rendererFromQuery } from '..
 describe('choosing the renderer', () => {
   it('keeps SVG for small maps and draws big ones on a canvas', () => {
     expect(chooseRenderer(61, undefined)).toBe('svg');
-    expect(chooseRenderer(287, undefined)).toBe('svg');
+    expect(chooseRenderer(159, undefined)).toBe('svg');
+    expect(chooseRenderer(287, undefined)).toBe('canvas');
     expect(chooseRenderer(CANVAS_RENDERER_MIN_NODES, undefined)).toBe('svg');
     expect(chooseRenderer(CANVAS_RENDERER_MIN_NODES + 1, undefined)).toBe('canvas');
     expect(chooseRenderer(20_000, undefined)).toBe('canvas');
