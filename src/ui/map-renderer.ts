@@ -3,9 +3,10 @@ export type MapRenderer = 'svg' | 'canvas';
 
 /**
  * Maps with more nodes than this are drawn on a canvas. On this 2-core machine without a GPU
- * (bench/RESULTS.md, renderer sweep), SVG kept 60 fps while dragging at 100 nodes but not at
- * 250 (a 24 ms median frame), while the canvas kept 16.7 ms from 100 nodes to 20,000. The seed
- * map (61 nodes) and most QT30 maps (up to 164) stay SVG, with an element per node for the keyboard.
+ * (bench/RESULTS.md, renderer sweep), the canvas dragged at 16.7 ms a frame from 100 nodes to
+ * 5,000, while SVG took 21–26 ms a frame from 100 to 200 nodes, 31 ms at 250 and 86 ms at 500.
+ * Up to 200 nodes SVG's 40-odd frames a second are worth what it gives: an element per node for
+ * the keyboard and assistive technology. The seed map (61) and most QT30 maps (up to 164) stay SVG.
  */
 export const CANVAS_RENDERER_MIN_NODES = 200;
 
