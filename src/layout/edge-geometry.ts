@@ -67,3 +67,49 @@ export function edgeSegments(
   }
   return edges.flatMap((edge) => segments.get(edge.id) ?? []);
 }
+
+export interface Rectangle {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+export interface LineEnds {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+/**
+ * The part of a line inside a rectangle (Liang–Barsky), or undefined when it misses it. A canvas
+ * dashes the whole of a line it strokes, off screen too, and a long dashed line across a big map
+ * costs a software rasteriser tens of milliseconds a frame. The cut start moves back to a whole
+ * number of dash periods from the true start, so dashes stay put while the map pans.
+ */
+export function visiblePart(line: LineEnds, rectangle: Rectangle, dashPeriod = 0): LineEnds | undefined {
+  const dx = line.x2 - line.x1;
+  const dy = line.y2 - line.y1;
+  let enter = 0;
+  let leave = 1;
+  const bounds: readonly (readonly [number, number])[] = [
+    [-dx, line.x1 - rectangle.left],
+    [dx, rectangle.right - line.x1],
+    [-dy, line.y1 - rectangle.top],
+    [dy, rectangle.bottom - line.y1],
+  ];
+  for (const [direction, room] of bounds) {
+    if (direction === 0) {
+      if (room < 0) return undefined;
+      continue;
+    }
+    const at = room / direction;
+    if (direction < 0) enter = Math.max(enter, at);
+    else leave = Math.min(leave, at);
+    if (enter > leave) return undefined;
+  }
+  const length = Math.hypot(dx, dy);
+  if (dashPeriod > 0 && length > 0) enter = (Math.floor((enter * length) / dashPeriod) * dashPeriod) / length;
+  return { x1: line.x1 + enter * dx, y1: line.y1 + enter * dy, x2: line.x1 + leave * dx, y2: line.y1 + leave * dy };
+}

@@ -7,7 +7,7 @@ import type { ArgNode } from '../../core/model.ts';
 import {
   CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, TEXT_COLOUR, type EdgeAppearance,
 } from '../../layout/appearance.ts';
-import type { EdgeSegment } from '../../layout/edge-geometry.ts';
+import { visiblePart, type EdgeSegment, type Rectangle } from '../../layout/edge-geometry.ts';
 import { levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
 import type { NodeBox } from '../../layout/node-boxes.ts';
 import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
@@ -53,13 +53,6 @@ export interface CanvasScene {
 }
 
 /** The part of the map on screen, in map units. */
-interface View {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
-
 export function drawMap(context: MapContext, scene: CanvasScene): void {
   const { camera, pixelRatio } = scene;
   context.setTransform(1, 0, 0, 1, 0, 0);
@@ -70,7 +63,7 @@ export function drawMap(context: MapContext, scene: CanvasScene): void {
     context.fillRect(0, 0, scene.width * pixelRatio, scene.height * pixelRatio);
   }
   context.setTransform(pixelRatio * camera.k, 0, 0, pixelRatio * camera.k, pixelRatio * camera.x, pixelRatio * camera.y);
-  const view: View = {
+  const view: Rectangle = {
     left: -camera.x / camera.k,
     top: -camera.y / camera.k,
     right: (scene.width - camera.x) / camera.k,
@@ -85,7 +78,7 @@ function entering(scene: CanvasScene, id: string): number {
   return scene.display.entering?.has(id) ? scene.enteringOpacity : 1;
 }
 
-function drawEdges(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
+function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
   // One path per kind and opacity: a few strokes instead of one per edge.
   const batches = new Map<string, { look: EdgeAppearance; opacity: number; segments: EdgeSegment[] }>();
   for (const segment of scene.segments) {
@@ -100,11 +93,15 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: View, detail: 
     context.globalAlpha = opacity;
     context.strokeStyle = look.colour;
     context.lineWidth = (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale;
-    context.setLineDash(detail.dashes && look.dash ? look.dash.split(' ').map(Number) : []);
+    const dashes = detail.dashes && look.dash ? look.dash.split(' ').map(Number) : [];
+    const dashPeriod = dashes.reduce((sum, length) => sum + length, 0);
+    context.setLineDash(dashes);
     context.beginPath();
     for (const segment of segments) {
-      context.moveTo(segment.x1, segment.y1);
-      context.lineTo(segment.x2, segment.y2);
+      const visible = visiblePart(segment, view, dashPeriod);
+      if (!visible) continue;
+      context.moveTo(visible.x1, visible.y1);
+      context.lineTo(visible.x2, visible.y2);
     }
     context.stroke();
     context.setLineDash([]);
@@ -137,7 +134,7 @@ function drawArrowhead(context: MapContext, look: EdgeAppearance, segment: EdgeS
   context.restore();
 }
 
-function segmentInView(segment: EdgeSegment, view: View): boolean {
+function segmentInView(segment: EdgeSegment, view: Rectangle): boolean {
   // An arrowhead reaches a marker's length past the segment's bounding box at most.
   return Math.max(segment.x1, segment.x2) + MARKER_SIZE >= view.left && Math.min(segment.x1, segment.x2) - MARKER_SIZE <= view.right
     && Math.max(segment.y1, segment.y2) + MARKER_SIZE >= view.top && Math.min(segment.y1, segment.y2) - MARKER_SIZE <= view.bottom;
@@ -157,7 +154,7 @@ interface PlacedNode {
 }
 
 /** The drawn nodes whose box (with room for a search ring) meets the screen. */
-function nodesInView(scene: CanvasScene, view: View): PlacedNode[] {
+function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
   const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
   return scene.nodes.flatMap((node) => {
     const index = scene.indexById.get(node.id);
@@ -178,7 +175,7 @@ function outlineStroke(scene: CanvasScene, id: string, outline: NodeOutline): { 
   return { colour: outline.stroke, width: scene.theme === 'projector' ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth };
 }
 
-function drawNodes(context: MapContext, scene: CanvasScene, view: View, detail: LevelOfDetail): void {
+function drawNodes(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
   const placed = nodesInView(scene, view);
   if (detail.boxDetail) {
     for (const node of placed) drawDetailedNode(context, scene, node, detail);
