@@ -4,7 +4,7 @@
  * shows is computed from the JSON with the schema's step rules (helpers-explore.ts).
  */
 import type { Page } from '@playwright/test';
-import { allNodePositions, type Camera, openApp, waitForCameraToRest } from './helpers.ts';
+import { allNodePositions, type Camera, openApp, waitForCameraToRest, waitForLayoutToRest } from './helpers.ts';
 import { drawnEdgeIds, drawnNodeIds, expect, loadSeedWithTours, MAP_NODES, openTab, sorted, stepShown, test, tourById } from './helpers-explore.ts';
 
 const seed = loadSeedWithTours();
@@ -26,6 +26,8 @@ async function expectStep(page: Page, tourId: string, number: number, language: 
   await expect(page.locator(MAP_NODES)).toHaveCount(shown.nodes.size);
   expect(await drawnNodeIds(page), `nodes of step ${number}`).toEqual(sorted(shown.nodes));
   expect(await drawnEdgeIds(page), `edges of step ${number}`).toEqual(sorted(shown.edges));
+  // A link opens the presentation at once, while the layout may still be streaming in from its worker.
+  await waitForLayoutToRest(page);
   return allNodePositions(page);
 }
 
