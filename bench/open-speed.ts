@@ -13,18 +13,14 @@
  * /usr/bin/chromium (or CHROMIUM_PATH), headless. The target is QT30 under 3 s; `--strict` makes a
  * miss exit with status 1.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import type { Page } from '@playwright/test';
 import { readMapBytes } from '../src/core/formats/read-map.ts';
-import { freePort } from './free-port.ts';
+import { PROJECT_ROOT, serveApp } from './served-app.ts';
 
-const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const TARGET_MS = 3000;
 
 function option(name: string, fallback: number): number {
@@ -63,7 +59,6 @@ const QT30 = mapCase('QT30 nodeset25445 (AIF)', path.join(CORPORA_DIR, 'aif-qt30
 });
 const SEED = mapCase('seed hundred-model-war (JSON)', path.join(PROJECT_ROOT, 'graph-data', 'hundred-model-war.json'), () => 'argmap JSON');
 
-if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}: install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
 
 
 interface Timing {
@@ -159,13 +154,8 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const outDir = mkdtempSync(path.join(tmpdir(), 'argmap-open-speed-'));
-const port = await freePort();
-process.stderr.write(`building the app into ${outDir} …\n`);
-await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
-const url = `http://127.0.0.1:${port}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const app = await serveApp('open-speed');
+const { url, browser } = app;
 let missed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
@@ -188,7 +178,7 @@ try {
   }
   if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
 
-  const cpus = (await import('node:os')).cpus();
+  const processors = cpus();
   const rows = [SEED, QT30].map((map) => {
     const timings = results.get(map)!;
     const confirmed = timings.map((timing) => timing.confirmedMs);
@@ -198,7 +188,7 @@ try {
   const [seedRow, qt30Row] = rows as [(typeof rows)[number], (typeof rows)[number]];
   const pad = (text: string, width: number) => text.padEnd(width);
   const num = (value: number) => value.toFixed(0).padStart(9);
-  console.log(`\nopen speed: file chosen → drawn and settled map, headless Chromium, ${RUNS} runs after 1 warm-up, ${cpus.length} CPU(s) (${cpus[0]?.model ?? '?'})`);
+  console.log(`\nopen speed: file chosen → drawn and settled map, headless Chromium, ${RUNS} runs after 1 warm-up, ${processors.length} CPU(s) (${processors[0]?.model ?? '?'})`);
   console.log(`${pad('map', 32)}${pad('nodes drawn', 24)}${'median ms'.padStart(9)}${'min ms'.padStart(9)}${'median*'.padStart(9)}`);
   for (const row of rows) {
     console.log(`${pad(row.map.label, 32)}${pad(`${row.map.expectedNodes} (${row.map.sourceNodes})`, 24)}${num(row.median)}${num(row.min)}${num(row.drawnMedian)}`);
@@ -208,8 +198,6 @@ try {
   missed = qt30Row.median >= TARGET_MS;
   console.log(`target QT30 < ${TARGET_MS} ms: ${missed ? 'MISSED' : 'met'} (median ${qt30Row.median.toFixed(0)} ms)`);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 if (missed && STRICT) process.exitCode = 1;

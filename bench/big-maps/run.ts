@@ -11,26 +11,22 @@
  * generated maps in the app with `?renderer=svg` and `?renderer=canvas` and measures pan and drag.
  * Results, with the targets of issue 6, go to bench/RESULTS.md.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { build as esbuild } from 'esbuild';
-import { build, preview } from 'vite';
 import { readMapBytes } from '../../src/core/formats/read-map.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
 import { serializeMap } from '../../src/core/serialize.ts';
 import { CANVAS_RENDERER_MIN_NODES } from '../../src/ui/map-renderer.ts';
-import { freePort } from '../free-port.ts';
+import { PROJECT_ROOT, serveApp } from '../served-app.ts';
 import { generateMap } from './generate.ts';
 import { GESTURE_BUDGET_MS, GESTURES, measure, SETTLE_TIMEOUT_MS, STEPS, VIEWPORT, type Gesture, type MapCase, type Measurement, type Tool } from './measure.ts';
 import { mapSection, PRESENTATION_JITTER_MS, summarize, sweepSection, targetsTable, type Compared, type Summary } from './report.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const PROJECT_ROOT = path.resolve(HERE, '..', '..');
 const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SEED = 1;
 const SWEEP_GESTURES = ['pan', 'drag'] as const satisfies readonly Gesture[];
 
@@ -66,26 +62,18 @@ function qt30Case(): MapCase {
   return { label: 'QT30 nodeset25445', fileName: path.basename(file), bytes, plainText: serializeMap(map), nodes: map.nodes.length, edges: map.edges.length };
 }
 
-if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}: install it or set CHROMIUM_PATH`);
 const cases = [...SIZES.map((size) => [size, generatedCase(size)] as const), [undefined, qt30Case()] as const];
 const command = `npx tsx bench/big-maps/run.ts --sizes ${SIZES.join(',') || 'none'} --sweep ${SWEEP.join(',') || 'none'} --runs ${RUNS}`;
 const runStarted = Date.now();
 // Other work on the machine skews every number; the load before and after says how much to trust them.
 const loadAtStart = loadavg()[0]!;
-const outDir = mkdtempSync(path.join(tmpdir(), 'argmap-big-maps-'));
-const port = await freePort();
-process.stderr.write(`building the app and the plain page into ${outDir} …\n`);
-await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-await esbuild({ entryPoints: [path.join(HERE, 'plain-d3.ts')], bundle: true, format: 'esm', target: 'es2022', minify: true, outfile: path.join(outDir, 'plain-d3.js'), logLevel: 'warning' });
-copyFileSync(path.join(HERE, 'plain-d3.html'), path.join(outDir, 'plain-d3.html'));
-const builtIn = (Date.now() - runStarted) / 1000;
-const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
-const url = `http://127.0.0.1:${port}/`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+// The plain page is served beside the app, from the same server.
+const app = await serveApp('big-maps', async (outDir) => {
+  await esbuild({ entryPoints: [path.join(HERE, 'plain-d3.ts')], bundle: true, format: 'esm', target: 'es2022', minify: true, outfile: path.join(outDir, 'plain-d3.js'), logLevel: 'warning' });
+  copyFileSync(path.join(HERE, 'plain-d3.html'), path.join(outDir, 'plain-d3.html'));
 });
+const { url, browser } = app;
+const builtIn = (Date.now() - runStarted) / 1000;
 /** Seconds each part of the run took, so a full run can be planned. */
 const durations: [string, number][] = [['building the app and the plain page', builtIn]];
 
@@ -173,7 +161,5 @@ try {
   writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), report);
   console.log(`\nwritten to bench/RESULTS.md in ${minutes.toFixed(1)} minutes\nrerun: ${command}`);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
