@@ -1,5 +1,5 @@
 /** The size and wrapped lines of every node's box, per language, with no DOM. */
-import { inLanguage, LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
+import { inLanguage, type ArgMap, type Language } from '../core/model.ts';
 import { wrapText } from '../core/text/wrap.ts';
 import {
   CAPTION_FONT_SIZE, CAPTION_LINE_HEIGHT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT,
@@ -46,19 +46,26 @@ export interface Extent {
   readonly height: number;
 }
 
+/** Every node's box in each language. */
+export type BoxesByLanguage = Readonly<Record<Language, ReadonlyMap<string, NodeBox>>>;
+
+export function measureLanguages(map: ArgMap): BoxesByLanguage {
+  return { zh: measureNodes(map, 'zh'), en: measureNodes(map, 'en') };
+}
+
 /**
  * The space a node takes in the layout: the larger of its boxes in either language,
  * so switching language redraws the labels without moving a single node.
  */
-export function layoutExtents(map: ArgMap): Map<string, Extent> {
-  const perLanguage = LANGUAGES.map((language) => measureNodes(map, language));
+export function extentsOf(boxes: BoxesByLanguage): Map<string, Extent> {
   const extents = new Map<string, Extent>();
-  for (const node of map.nodes) {
-    const boxes = perLanguage.map((boxesOfLanguage) => boxesOfLanguage.get(node.id)!);
-    extents.set(node.id, {
-      width: Math.max(...boxes.map((box) => box.width)),
-      height: Math.max(...boxes.map((box) => box.height)),
-    });
+  for (const [id, box] of boxes.zh) {
+    const other = boxes.en.get(id) ?? box;
+    extents.set(id, { width: Math.max(box.width, other.width), height: Math.max(box.height, other.height) });
   }
   return extents;
+}
+
+export function layoutExtents(map: ArgMap): Map<string, Extent> {
+  return extentsOf(measureLanguages(map));
 }

@@ -121,6 +121,7 @@ const MESSAGES = {
   hint: { zh: '滚轮缩放 · 拖动背景平移 · 拖动节点固定 · 双击释放 · 点击查看详情', en: 'Wheel to zoom · drag the background to pan · drag a node to pin it · double-click to release · click for details' },
   layingOut: { zh: '正在排布地图… {percent}%', en: 'Laying out the map… {percent}%' },
   layoutProgress: { zh: '排布进度', en: 'Layout progress' },
+  readingFile: { zh: '正在读取 {file}…', en: 'Reading {file}…' },
   canvasMapAlternative: {
     zh: '地图以图像绘制；“大纲”面板以可用键盘浏览的树列出同样的节点和关系。',
     en: 'The map is drawn as a picture; the Outline panel lists the same nodes and relations as a tree you can browse with the keyboard.',

@@ -8,7 +8,7 @@ import type { WritableFile } from './file-access.ts';
 import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
-import { layoutExtents, measureNodes } from '../layout/node-boxes.ts';
+import { extentsOf, measureLanguages, type BoxesByLanguage } from '../layout/node-boxes.ts';
 
 export interface OpenedMap {
   readonly map: ArgMap;
@@ -18,6 +18,8 @@ export interface OpenedMap {
   readonly sourceTexts: ReadonlyMap<string, string>;
   /** The argmap JSON file the map was opened from, when the browser lets argmap write it back. */
   readonly file?: WritableFile;
+  /** Every node's box in both languages, when they were measured as the file was read. */
+  readonly boxes?: BoxesByLanguage;
 }
 
 export interface OpenAttempt {
@@ -26,8 +28,15 @@ export interface OpenAttempt {
   readonly opened: boolean;
 }
 
+/** An opened map with its boxes measured, by the reader or by the session. */
+type MeasuredMap = OpenedMap & { readonly boxes: BoxesByLanguage };
+
+function measured(opened: OpenedMap): MeasuredMap {
+  return { ...opened, boxes: opened.boxes ?? measureLanguages(opened.map) };
+}
+
 export class MapSession {
-  opened: OpenedMap;
+  opened: MeasuredMap;
   language = $state<Language>('zh');
   selectedId = $state.raw<string | undefined>(undefined);
   hoveredId = $state.raw<string | undefined>(undefined);
@@ -47,8 +56,9 @@ export class MapSession {
     this.#graph = this.map;
     return this.map;
   });
-  readonly extents = $derived(layoutExtents(this.graph));
-  readonly boxes = $derived(measureNodes(this.map, this.language));
+  readonly boxesByLanguage = $derived.by(() => this.opened.boxes);
+  readonly extents = $derived(extentsOf(this.boxesByLanguage));
+  readonly boxes = $derived(this.boxesByLanguage[this.language]);
   readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
 
   #graph: ArgMap | undefined;
@@ -56,7 +66,7 @@ export class MapSession {
   generation = $state(0);
 
   constructor(initial: OpenedMap) {
-    this.opened = $state.raw(initial);
+    this.opened = $state.raw(measured(initial));
   }
 
   select(id: string | undefined): void {
@@ -64,9 +74,9 @@ export class MapSession {
   }
 
   /** Takes the result of reading a file: a good map replaces the open one, a bad one only reports. */
-  receive(fileName: string, result: LoadResult, file?: WritableFile): void {
+  receive(fileName: string, result: LoadResult, file?: WritableFile, boxes?: BoxesByLanguage): void {
     if (result.ok) {
-      this.opened = { map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}) };
+      this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(boxes ? { boxes } : {}) });
       this.generation += 1;
       this.selectedId = undefined;
       this.hoveredId = undefined;
@@ -79,7 +89,8 @@ export class MapSession {
   /** Replaces the open map with an edited version of it (tours, saved layout), keeping the view. */
   edit(map: ArgMap): void {
     if (map === this.map) return;
-    this.opened = { ...this.opened, map };
+    const sameBoxes = map.nodes === this.map.nodes && map.actors === this.map.actors;
+    this.opened = { ...this.opened, map, boxes: sameBoxes ? this.opened.boxes : measureLanguages(map) };
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
   }
 

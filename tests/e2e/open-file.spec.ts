@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { generateMap } from '../../bench/big-maps/generate.ts';
+import { WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
 import {
   analyseSvg, BIDI_OVERRIDE, exportSvg, FAMILY_EMOJI, HOSTILE_NODES, hostileMap, LONG_LABEL, loadSeed, openApp, openMapFile,
   openSvgAsDocument, revealNode, smallMap, watchPage, type SeedMap,
@@ -29,6 +31,15 @@ interface BadFile {
   readonly located: readonly RegExp[];
 }
 
+/** A 2,000-node map: big enough to be read in the reading worker, not on the page. */
+function bigMapText(change: (map: { edges: { id: string; from: string; to: string; kind: string }[] }) => void = () => undefined): string {
+  const map = structuredClone(generateMap(2_000, 1)) as unknown as { edges: { id: string; from: string; to: string; kind: string }[] };
+  change(map);
+  const text = JSON.stringify(map, null, 1);
+  if (text.length <= WORKER_MIN_BYTES) throw new Error('the big test map must be read in the worker');
+  return text;
+}
+
 const BAD_FILES: readonly BadFile[] = [
   { title: 'a truncated file', name: 'truncated.json', content: '{"nodes":[', located: [/truncated\.json:1:\d+/] },
   {
@@ -48,6 +59,14 @@ const BAD_FILES: readonly BadFile[] = [
   { title: 'a PNG image', name: 'picture.json', content: PNG_SIGNATURE, located: [/picture\.json/, /png/i] },
   { title: 'text that is not JSON', name: 'notes.json', content: 'These are my notes, not a map.\n', located: [/notes\.json: error: this looks like plain text; argmap opens/] },
   { title: 'JSON cut short', name: 'cut.json', content: '{\n  "schemaVersion": 1,\n  "nodes": [', located: [/cut\.json:3:\d+/] },
+  // Read in the reading worker: its problems come back located just the same.
+  {
+    title: 'a big map with a dangling edge endpoint at its end',
+    name: 'big-dangling.json',
+    content: bigMapText((map) => map.edges.push({ id: 'e-far-dangling', from: 'n1', to: 'ghost-node', kind: 'support' })),
+    located: [/big-dangling\.json/, /ghost-node/, /\/edges\/\d{4}|big-dangling\.json:\d{4,}:\d+/],
+  },
+  { title: 'a big map cut short', name: 'big-cut.json', content: bigMapText().slice(0, -5_000), located: [/big-cut\.json:\d{4,}:\d+/] },
 ];
 
 test.describe('opening a bad file', () => {

@@ -47,9 +47,11 @@ function childIds(graph: ExploreGraph, nodeId: string): string[] {
 }
 
 export function collapsedHidden(map: ArgMap, collapsedIds: Iterable<string>): CollapseResult {
+  const requested = [...collapsedIds];
+  // Nothing collapsed, nothing to walk: a big map opens without building its graph here.
+  if (requested.length === 0) return { hidden: new Set(), hiddenCount: new Map() };
   const graph = exploreGraph(map);
-  const collapsed = new Set<string>();
-  for (const id of collapsedIds) if (graph.nodeOrder.has(id)) collapsed.add(id);
+  const collapsed = new Set(requested.filter((id) => graph.nodeOrder.has(id)));
   if (collapsed.size === 0) return { hidden: new Set(), hiddenCount: new Map() };
 
   const noStops = new Set<string>();
