@@ -13,18 +13,25 @@ export interface Bounds {
 export const MIN_BOUNDS_SIZE = 200;
 
 export function contentBounds(positions: readonly Position[], boxes: ReadonlyMap<string, Extent>, margin = 0): Bounds {
+  return coordinateBounds(positions.map((position) => position.id), Float64Array.from(positions.flatMap(({ x, y }) => [x, y])), boxes, margin);
+}
+
+/** `coordinates`: x0, y0, x1, y1, … of the nodes named in `ids`, in that order. */
+export function coordinateBounds(ids: readonly string[], coordinates: Float64Array, boxes: ReadonlyMap<string, Extent>, margin = 0): Bounds {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const { id, x, y } of positions) {
+  ids.forEach((id, index) => {
     const box = boxes.get(id);
-    if (!box || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const x = coordinates[2 * index]!;
+    const y = coordinates[2 * index + 1]!;
+    if (!box || !Number.isFinite(x) || !Number.isFinite(y)) return;
     minX = Math.min(minX, x - box.width / 2);
     maxX = Math.max(maxX, x + box.width / 2);
     minY = Math.min(minY, y - box.height / 2);
     maxY = Math.max(maxY, y + box.height / 2);
-  }
+  });
   if (minX > maxX) return { x: -MIN_BOUNDS_SIZE / 2, y: -MIN_BOUNDS_SIZE / 2, width: MIN_BOUNDS_SIZE, height: MIN_BOUNDS_SIZE };
   const width = Math.max(MIN_BOUNDS_SIZE, maxX - minX + 2 * margin);
   const height = Math.max(MIN_BOUNDS_SIZE, maxY - minY + 2 * margin);

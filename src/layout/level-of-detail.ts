@@ -32,9 +32,10 @@ export interface LevelOfDetail {
 }
 
 /**
- * `settling`: while the layout streams in, boxes move every frame and no text on them can be
- * read; leaving text out keeps those frames short (drawing a screenful of Chinese labels
- * for the first time costs a software canvas over 100 ms).
+ * `settling`: while the layout streams in, boxes move every frame and neither text nor
+ * arrowheads on them can be read; leaving them out keeps those frames short (drawing a
+ * screenful of Chinese labels for the first time costs a software canvas over 100 ms, and a
+ * map still bunched up at the start puts every arrowhead on screen at once).
  */
 export function levelOfDetail(zoom: number, settling = false): LevelOfDetail {
   const legible = (fontSize: number) => !settling && fontSize * zoom >= MIN_LEGIBLE_FONT_PX;
@@ -43,7 +44,7 @@ export function levelOfDetail(zoom: number, settling = false): LevelOfDetail {
     labels: legible(LABEL_FONT_SIZE),
     boxDetail: legible(LABEL_FONT_SIZE),
     smallText: legible(CAPTION_FONT_SIZE),
-    arrowheads: MARKER_SIZE * zoom >= MIN_ARROWHEAD_PX,
+    arrowheads: !settling && MARKER_SIZE * zoom >= MIN_ARROWHEAD_PX,
     dashes: !distant,
     edgeWidthScale: distant ? 0.5 : 1,
     edgeOpacity: distant ? 0.5 : 1,

@@ -37,19 +37,32 @@ export function nodeOutline(kind: NodeKind, width: number, height: number): Node
 
 export const MARKER_SIZE = 12;
 
-/** Arrowhead paths in a MARKER_SIZE square whose tip is at (MARKER_SIZE, MARKER_SIZE / 2). */
-export function markerPath(shape: MarkerShape): string {
+/** One stroke of an arrowhead: points in order, closed back to the first or not. */
+export interface MarkerStroke {
+  readonly points: readonly (readonly [number, number])[];
+  readonly closed: boolean;
+}
+
+/** Arrowheads in a MARKER_SIZE square whose tip is at (MARKER_SIZE, MARKER_SIZE / 2). */
+export function markerStrokes(shape: MarkerShape): readonly MarkerStroke[] {
   const s = MARKER_SIZE;
   switch (shape) {
     case 'triangle':
-      return `M0,1 L${s},${s / 2} L0,${s - 1} Z`;
+      return [{ points: [[0, 1], [s, s / 2], [0, s - 1]], closed: true }];
     case 'tee':
-      return `M${s - 1},0 L${s - 1},${s} M${s - 6},0 L${s - 6},${s}`;
+      return [{ points: [[s - 1, 0], [s - 1, s]], closed: false }, { points: [[s - 6, 0], [s - 6, s]], closed: false }];
     case 'chevron':
-      return `M1,1 L${s - 1},${s / 2} L1,${s - 1}`;
+      return [{ points: [[1, 1], [s - 1, s / 2], [1, s - 1]], closed: false }];
     case 'diamond':
-      return `M1,${s / 2} L${s / 2},1 L${s - 1},${s / 2} L${s / 2},${s - 1} Z`;
+      return [{ points: [[1, s / 2], [s / 2, 1], [s - 1, s / 2], [s / 2, s - 1]], closed: true }];
   }
+}
+
+/** The arrowhead as SVG path data. */
+export function markerPath(shape: MarkerShape): string {
+  return markerStrokes(shape)
+    .map(({ points, closed }) => `M${points.map(([x, y]) => `${x},${y}`).join(' L')}${closed ? ' Z' : ''}`)
+    .join(' ');
 }
 
 /** Support's arrowhead is solid; the others are outlines, a second cue besides colour. */

@@ -19,6 +19,8 @@ export class LiveLayout {
   /** Fresh `{id, x, y}` records, made only when read. */
   readonly positions: readonly Position[] = $derived.by(() => this.#positionsOf(this.coordinates));
   pinned = $state.raw<ReadonlySet<string>>(new Set());
+  /** Whether every node has a place: saved, kept, or sent by the layout (until then unplaced nodes stand at 0, 0). */
+  placed = $state(false);
   /** How far the opening layout has come, from 0 to 1. */
   progress = $state(0);
   /** Whether the opening layout has come to rest. */
@@ -46,6 +48,7 @@ export class LiveLayout {
     });
     this.coordinates = start;
     if (placed === map.nodes.length) {
+      this.placed = true;
       this.progress = 1;
       this.settled = true;
     }
@@ -82,6 +85,7 @@ export class LiveLayout {
       coordinates[2 * this.#dragged.index + 1] = this.#dragged.y;
     }
     this.coordinates = coordinates;
+    this.placed = true;
     this.progress = progress;
     this.settled = settled;
   }

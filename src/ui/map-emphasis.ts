@@ -4,7 +4,9 @@
  * otherwise the display's stress (focus, path, a tour step) applies.
  */
 import type { ArgEdge } from '../core/model.ts';
-import type { EdgeSegment } from '../layout/edge-geometry.ts';
+
+/** What emphasis reads of an edge: a relation of the map, or its drawn segment. */
+type Relation = Pick<ArgEdge, 'id' | 'kind' | 'from' | 'to'>;
 
 export const FADED_NODE_OPACITY = 0.25;
 export const FADED_EDGE_OPACITY = 0.15;
@@ -36,7 +38,7 @@ export function nodeFaded(emphasis: Emphasis, id: string): boolean {
   return emphasis.stressed !== undefined && !emphasis.stressed.has(id);
 }
 
-export function edgeFaded(emphasis: Emphasis, segment: EdgeSegment): boolean {
+export function edgeFaded(emphasis: Emphasis, segment: Relation): boolean {
   if (emphasis.hoveredId !== undefined) return !touches(emphasis, segment, emphasis.hoveredId);
   const stressed = emphasis.stressed;
   if (stressed === undefined) return false;
@@ -44,7 +46,7 @@ export function edgeFaded(emphasis: Emphasis, segment: EdgeSegment): boolean {
 }
 
 /** Whether an edge meets a node, counting an undercut as meeting the inference it attacks. */
-function touches(emphasis: Emphasis, segment: EdgeSegment, nodeId: string): boolean {
+function touches(emphasis: Emphasis, segment: Relation, nodeId: string): boolean {
   if (segment.from === nodeId || segment.to === nodeId) return true;
   if (segment.kind !== 'undercut') return false;
   const attacked = emphasis.edgeById.get(segment.to);

@@ -39,7 +39,7 @@ describe('level of detail', () => {
     expect(levelOfDetail(DISTANT_ZOOM).dashes).toBe(true);
   });
 
-  it('leaves text out while the layout is settling, whatever the zoom', () => {
-    for (const zoom of [0.5, 1, 4]) expect(levelOfDetail(zoom, true)).toMatchObject({ labels: false, smallText: false });
+  it('leaves text and arrowheads out while the layout is settling, whatever the zoom', () => {
+    for (const zoom of [0.5, 1, 4]) expect(levelOfDetail(zoom, true)).toMatchObject({ labels: false, smallText: false, arrowheads: false });
   });
 });

@@ -3,14 +3,14 @@
  * same shapes, appearance and emphasis rules, with no DOM beyond the context. What is off
  * screen is skipped, edges go into one path per look, and text too small to read is left out.
  */
-import type { ArgNode } from '../../core/model.ts';
+import type { ArgEdge, ArgNode } from '../../core/model.ts';
 import {
   CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, TEXT_COLOUR, type EdgeAppearance,
 } from '../../layout/appearance.ts';
-import { visiblePart, type EdgeSegment, type Rectangle } from '../../layout/edge-geometry.ts';
+import { visiblePart, type LineEnds, type Rectangle } from '../../layout/edge-geometry.ts';
 import { levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
 import type { NodeBox } from '../../layout/node-boxes.ts';
-import { labelLayout, markerFill, markerPath, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
+import { labelLayout, markerFill, markerStrokes, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
 import type { MapDisplay, MapTheme } from '../map-display.ts';
 import {
   BADGE_FONT_SIZE, BADGE_GAP, BADGE_HEIGHT, BADGE_LOOK, badgeWidth, edgeFaded, FADED_EDGE_OPACITY, FADED_NODE_OPACITY,
@@ -22,14 +22,16 @@ import {
 export type MapContext = Pick<
   CanvasRenderingContext2D,
   | 'setTransform' | 'clearRect' | 'fillRect' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'fill' | 'rect' | 'roundRect'
-  | 'arc' | 'fillText' | 'save' | 'restore' | 'translate' | 'rotate' | 'setLineDash'
+  | 'arc' | 'closePath' | 'fillText' | 'save' | 'restore' | 'translate' | 'setLineDash'
   | 'globalAlpha' | 'strokeStyle' | 'fillStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline'
 >;
 
 export interface CanvasScene {
   /** The drawn nodes, in drawing order (a later node covers an earlier one). */
   readonly nodes: readonly ArgNode[];
-  readonly segments: readonly EdgeSegment[];
+  /** The drawn edges, and their lines: x1, y1, x2, y2 of `edges[i]` at 4i. */
+  readonly edges: readonly ArgEdge[];
+  readonly lines: Float64Array;
   /** x0, y0, x1, y1, … in the order of `indexById`. */
   readonly coordinates: Float64Array;
   readonly indexById: ReadonlyMap<string, number>;
@@ -80,16 +82,18 @@ function entering(scene: CanvasScene, id: string): number {
 
 function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
   // One path per kind and opacity: a few strokes instead of one per edge.
-  const batches = new Map<string, { look: EdgeAppearance; opacity: number; segments: EdgeSegment[] }>();
-  for (const segment of scene.segments) {
-    if (!segmentInView(segment, view)) continue;
-    const opacity = (edgeFaded(scene.emphasis, segment) ? FADED_EDGE_OPACITY : 1) * entering(scene, segment.id) * detail.edgeOpacity;
-    const key = `${segment.kind} ${opacity}`;
-    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[segment.kind], opacity, segments: [] };
-    batch.segments.push(segment);
+  const ends = scene.lines;
+  const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[] }>();
+  scene.edges.forEach((edge, index) => {
+    const line = { x1: ends[4 * index]!, y1: ends[4 * index + 1]!, x2: ends[4 * index + 2]!, y2: ends[4 * index + 3]! };
+    if (!lineInView(line, view)) return;
+    const opacity = (edgeFaded(scene.emphasis, edge) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
+    const key = `${edge.kind} ${opacity}`;
+    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [] };
+    batch.lines.push(line);
     batches.set(key, batch);
-  }
-  for (const { look, opacity, segments } of batches.values()) {
+  });
+  for (const { look, opacity, lines } of batches.values()) {
     context.globalAlpha = opacity;
     context.strokeStyle = look.colour;
     context.lineWidth = (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale;
@@ -97,47 +101,58 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
     const dashPeriod = dashes.reduce((sum, length) => sum + length, 0);
     context.setLineDash(dashes);
     context.beginPath();
-    for (const segment of segments) {
-      const visible = visiblePart(segment, view, dashPeriod);
+    for (const line of lines) {
+      const visible = visiblePart(line, view, dashPeriod);
       if (!visible) continue;
       context.moveTo(visible.x1, visible.y1);
       context.lineTo(visible.x2, visible.y2);
     }
     context.stroke();
     context.setLineDash([]);
-    if (detail.arrowheads) for (const segment of segments) drawArrowhead(context, look, segment);
+    if (detail.arrowheads) drawArrowheads(context, look, lines);
   }
   context.globalAlpha = 1;
 }
 
 const MARKER_STROKE_WIDTH = 2;
-const markerPaths = new Map<string, Path2D>();
 
-/** The SVG marker's shape, its tip on the segment's end and pointing along it. */
-function drawArrowhead(context: MapContext, look: EdgeAppearance, segment: EdgeSegment): void {
-  let path = markerPaths.get(look.marker);
-  if (!path) {
-    path = new Path2D(markerPath(look.marker));
-    markerPaths.set(look.marker, path);
+/**
+ * The SVG marker's shape at the end of each line, its tip on the end and pointing along the
+ * line: one path for all of them, filled and stroked once.
+ */
+function drawArrowheads(context: MapContext, look: EdgeAppearance, lines: readonly LineEnds[]): void {
+  const strokes = markerStrokes(look.marker);
+  context.beginPath();
+  for (const line of lines) {
+    const length = Math.hypot(line.x2 - line.x1, line.y2 - line.y1);
+    const cos = length === 0 ? 1 : (line.x2 - line.x1) / length;
+    const sin = length === 0 ? 0 : (line.y2 - line.y1) / length;
+    for (const { points, closed } of strokes) {
+      points.forEach(([markerX, markerY], index) => {
+        // The marker's tip (MARKER_SIZE, MARKER_SIZE / 2) goes to the line's end.
+        const along = markerX - MARKER_SIZE;
+        const across = markerY - MARKER_SIZE / 2;
+        const x = line.x2 + along * cos - across * sin;
+        const y = line.y2 + along * sin + across * cos;
+        if (index === 0) context.moveTo(x, y);
+        else context.lineTo(x, y);
+      });
+      if (closed) context.closePath();
+    }
   }
-  context.save();
-  context.translate(segment.x2, segment.y2);
-  context.rotate(Math.atan2(segment.y2 - segment.y1, segment.x2 - segment.x1));
-  context.translate(-MARKER_SIZE, -MARKER_SIZE / 2);
   const fill = markerFill(look);
   if (fill !== 'none') {
     context.fillStyle = fill;
-    context.fill(path);
+    context.fill();
   }
   context.lineWidth = MARKER_STROKE_WIDTH;
-  context.stroke(path);
-  context.restore();
+  context.stroke();
 }
 
-function segmentInView(segment: EdgeSegment, view: Rectangle): boolean {
-  // An arrowhead reaches a marker's length past the segment's bounding box at most.
-  return Math.max(segment.x1, segment.x2) + MARKER_SIZE >= view.left && Math.min(segment.x1, segment.x2) - MARKER_SIZE <= view.right
-    && Math.max(segment.y1, segment.y2) + MARKER_SIZE >= view.top && Math.min(segment.y1, segment.y2) - MARKER_SIZE <= view.bottom;
+function lineInView(line: LineEnds, view: Rectangle): boolean {
+  // An arrowhead reaches a marker's length past the line's bounding box at most.
+  return Math.max(line.x1, line.x2) + MARKER_SIZE >= view.left && Math.min(line.x1, line.x2) - MARKER_SIZE <= view.right
+    && Math.max(line.y1, line.y2) + MARKER_SIZE >= view.top && Math.min(line.y1, line.y2) - MARKER_SIZE <= view.bottom;
 }
 
 function roundRect(context: MapContext, rect: Rect, grow = 0): void {

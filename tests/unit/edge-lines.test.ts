@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ArgEdge } from '../../src/core/model.ts';
+import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
+
+const indexById = new Map([['a', 0], ['b', 1], ['c', 2], ['unsized', 3]]);
+const boxes = new Map([['a', { width: 100, height: 40 }], ['b', { width: 100, height: 40 }], ['c', { width: 100, height: 40 }]]);
+const edges: ArgEdge[] = [
+  { id: 'undercut', from: 'c', to: 'support', kind: 'undercut' },
+  { id: 'support', from: 'b', to: 'a', kind: 'support' },
+  { id: 'to-nowhere', from: 'a', to: 'missing', kind: 'attack' },
+  { id: 'to-unsized', from: 'a', to: 'unsized', kind: 'attack' },
+];
+
+describe('edge lines from a coordinate array', () => {
+  it('keeps the edges with both ends placed, relations before the undercuts that attack them', () => {
+    const ends = edgeEnds(edges, indexById, boxes);
+    expect(ends.edges.map((edge) => edge.id)).toEqual(['support', 'undercut']);
+    expect([...ends.source]).toEqual([1, 2]);
+    // An undercut's target is the line it attacks, coded as -1 - its index.
+    expect([...ends.target]).toEqual([0, -1]);
+  });
+
+  it('draws from border to border, and an undercut to the middle of the line it attacks', () => {
+    const ends = edgeEnds(edges, indexById, boxes);
+    const lines = edgeLines(ends, new Float64Array([0, 0, 0, 200, 300, 100, 0, 0]));
+    expect([...lines]).toEqual([0, 180, 0, 20, 250, 100, 0, 100]);
+  });
+
+  it('redraws from moved coordinates with the same ends, as a layout tick does', () => {
+    const ends = edgeEnds(edges, indexById, boxes);
+    const moved = edgeLines(ends, new Float64Array([0, 0, 0, -200, 300, 100, 0, 0]));
+    expect([...moved.subarray(0, 4)]).toEqual([0, -180, 0, -20]);
+  });
+
+  it('gives the SVG view and the export the same lines as records, in the map’s edge order', () => {
+    const coordinates = [{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 0, y: 200 }, { id: 'c', x: 300, y: 100 }];
+    const segments = edgeSegments(edges, new Map(coordinates.map((position) => [position.id, position])), boxes);
+    expect(segments.map((segment) => segment.id)).toEqual(['undercut', 'support']);
+    expect(segments[0]).toMatchObject({ kind: 'undercut', from: 'c', to: 'support', x1: 250, y1: 100, x2: 0, y2: 100 });
+  });
+});
