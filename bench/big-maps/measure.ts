@@ -11,6 +11,10 @@
  * trace events, CDP tracing), so they include painting and rasterising, which happen after the
  * frame's requestAnimationFrame callbacks. Input arrives at 60 events a second, as from a mouse,
  * whatever the page does: a slow page presents fewer frames, each showing several events.
+ *
+ * Presented intervals cannot fall below the display's 16.7 ms, so they cannot tell a frame made in
+ * 2 ms from one made in 15. The same trace also gives each gesture's frame cost: the CPU time the
+ * page's renderer spent on it, divided by the frames it presented.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from '@playwright/test';
@@ -43,9 +47,20 @@ export interface Measurement {
   readonly heapBytes?: number;
   /** Intervals between presented frames. */
   readonly frames: Readonly<Partial<Record<Gesture, readonly number[]>>>;
+  /** The renderer's CPU over each gesture, and the frames it presented then. */
+  readonly frameCosts: Readonly<Partial<Record<Gesture, FrameCost>>>;
   /** requestAnimationFrame deltas over the same gestures, for comparison with earlier runs. */
   readonly animationFrames: Readonly<Partial<Record<Gesture, readonly number[]>>>;
   readonly notes: readonly string[];
+}
+
+/** What one gesture cost the page's renderer (see `frameCost`). */
+export interface FrameCost {
+  /** CPU time of the threads that make frames (`FRAME_THREADS`), in ms. */
+  readonly cpuMs: number;
+  /** The main thread's part of `cpuMs`. */
+  readonly mainThreadCpuMs: number;
+  readonly presentedFrames: number;
 }
 
 export const SETTLE_TIMEOUT_MS = 90_000;
@@ -58,7 +73,11 @@ const INPUT_INTERVAL_MS = 1000 / 60;
 /** Unanswered input events allowed before the next is sent: more would only be coalesced. */
 const INPUT_IN_FLIGHT = 2;
 export const VIEWPORT = { width: 1400, height: 900 };
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
+/**
+ * PipelineReporter (frames presented), the gesture marks, every thread's top-level tasks with
+ * their CPU time, and the thread names that say which thread ran them.
+ */
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'toplevel', '__metadata'];
 const GESTURE_START_MARK = 'big-maps-gesture-start';
 const GESTURE_END_MARK = 'big-maps-gesture-end';
 
@@ -308,39 +327,131 @@ async function sceneWithNode(page: Page, readScene: (page: Page) => Promise<Scen
 
 interface TraceEvent {
   readonly name: string;
+  readonly cat: string;
   readonly ph: string;
   readonly pid: number;
+  readonly tid: number;
+  /** Start, and for a complete event (ph X) its wall and thread-CPU durations, in µs. */
   readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
   readonly id2?: { readonly local?: string };
-  readonly args?: { readonly frame_reporter?: { readonly state?: string } };
+  readonly args?: { readonly frame_reporter?: { readonly state?: string }; readonly name?: string };
 }
 
-/**
- * Intervals (ms) between the frames the page's compositor presented between the two marks. Each
- * frame has a PipelineReporter slice (from its begin-frame to its presentation) saying whether it
- * was presented or dropped; a frame can have two (main-thread and compositor-only), so
- * presentations are counted once per timestamp.
- */
-function presentedFrameIntervals(events: readonly TraceEvent[]): number[] {
+/** The page's renderer process (the one that made the marks) and the gesture between the marks, in µs. */
+interface GestureSpan {
+  readonly pid: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+function gestureSpan(events: readonly TraceEvent[]): GestureSpan {
   const start = events.find((event) => event.name === GESTURE_START_MARK);
   const end = events.find((event) => event.name === GESTURE_END_MARK);
   if (!start || !end) throw new Error('the trace lacks the gesture marks');
+  return { pid: start.pid, from: start.ts, to: end.ts };
+}
+
+/**
+ * When (µs) the page's compositor presented frames within the span. Each frame has a
+ * PipelineReporter slice (from its begin-frame to its presentation) saying whether it was
+ * presented or dropped; a frame can have two (main-thread and compositor-only), so presentations
+ * are counted once per timestamp.
+ */
+function presentationTimes(events: readonly TraceEvent[], span: GestureSpan): number[] {
   const states = new Map<string, string | undefined>();
   const presentations = new Set<number>();
   for (const event of events) {
-    if (event.name !== 'PipelineReporter' || event.pid !== start.pid) continue;
+    if (event.name !== 'PipelineReporter' || event.pid !== span.pid) continue;
     const id = event.id2?.local ?? '';
     if (event.ph === 'b') states.set(id, event.args?.frame_reporter?.state);
-    else if (event.ph === 'e' && /^STATE_PRESENTED/.test(states.get(id) ?? '') && event.ts >= start.ts && event.ts <= end.ts) presentations.add(event.ts);
+    else if (event.ph === 'e' && /^STATE_PRESENTED/.test(states.get(id) ?? '') && event.ts >= span.from && event.ts <= span.to) presentations.add(event.ts);
   }
-  const times = [...presentations].sort((a, b) => a - b);
+  return [...presentations].sort((a, b) => a - b);
+}
+
+/** Intervals (ms) between presentations. */
+function presentedFrameIntervals(times: readonly number[]): number[] {
   // The first interval runs from the last frame of a page at rest (which presents nothing new) to
   // the gesture's first frame: it measures the pause before the gesture, not a frame of it.
   return times.slice(2).map((time, index) => (time - times[index + 1]!) / 1000);
 }
 
-/** Starts tracing frames; the function returned ends it and gives the presented frame intervals. */
-async function traceFrames(page: Page, cdp: CDPSession): Promise<() => Promise<number[]>> {
+const MAIN_THREAD = 'CrRendererMain';
+/**
+ * The renderer threads that make a frame, by the names the trace's metadata gives them:
+ * CrRendererMain (script, style, layout, paint, and a 2D canvas's drawing); Compositor (input,
+ * scrolling, scheduling and committing frames); ThreadPoolForegroundWorker and
+ * ThreadPoolBackgroundWorker (rasterising, on the CPU with --disable-gpu: this Chromium runs its
+ * raster tasks on the thread pool, which also runs V8's background garbage collection);
+ * CompositorTileWorker (where older Chromiums rasterise); DedicatedWorker thread (a layout
+ * worker, which works while a node is dragged). Left out: Chrome_ChildIOThread, which relays
+ * messages, and PerfettoTrace, which is the tracing itself.
+ */
+const FRAME_THREADS = /^(CrRendererMain|Compositor|CompositorTileWorker|ThreadPool(Foreground|Background)Worker|DedicatedWorker thread)/;
+
+/** A complete trace event on one thread: its start, wall duration and thread-CPU duration, in µs. */
+interface Task {
+  readonly ts: number;
+  readonly dur: number;
+  readonly tdur: number | undefined;
+}
+
+/**
+ * CPU time (ms) of one thread's top-level tasks within the span. Complete events on a thread nest,
+ * and an inner event's time is in its parent's, so only the outermost count. An event crossing an
+ * edge of the span counts for the share of its wall time inside. Chromium leaves out `tdur` when
+ * the thread's clock did not move (events of a few µs); their wall time stands in.
+ */
+function threadCpuMs(tasks: readonly Task[], span: GestureSpan): number {
+  let cpu = 0;
+  let outermostEnd = -Infinity;
+  for (const task of [...tasks].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (task.ts < outermostEnd) continue;
+    outermostEnd = task.ts + task.dur;
+    const inside = Math.min(outermostEnd, span.to) - Math.max(task.ts, span.from);
+    if (inside > 0) cpu += ((task.tdur ?? task.dur) * inside) / task.dur;
+  }
+  return cpu / 1000;
+}
+
+/** What the span cost the page's renderer: the CPU of its frame-making threads, and the frames it presented. */
+function frameCost(events: readonly TraceEvent[], span: GestureSpan, presentedFrames: number): FrameCost {
+  const threadNames = new Map<number, string>();
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name' && event.pid === span.pid) threadNames.set(event.tid, event.args?.name ?? '');
+  if (![...threadNames.values()].includes(MAIN_THREAD)) throw new Error(`the trace does not name the renderer's ${MAIN_THREAD} thread`);
+  const tasksByThread = new Map<number, Task[]>();
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined || event.pid !== span.pid || !FRAME_THREADS.test(threadNames.get(event.tid) ?? '') || !event.cat.split(',').includes('toplevel')) continue;
+    const tasks = tasksByThread.get(event.tid) ?? [];
+    tasks.push({ ts: event.ts, dur: event.dur, tdur: event.tdur });
+    tasksByThread.set(event.tid, tasks);
+  }
+  let cpuMs = 0;
+  let mainThreadCpuMs = 0;
+  for (const [tid, tasks] of tasksByThread) {
+    const cpu = threadCpuMs(tasks, span);
+    cpuMs += cpu;
+    if (threadNames.get(tid) === MAIN_THREAD) mainThreadCpuMs += cpu;
+  }
+  return { cpuMs, mainThreadCpuMs, presentedFrames };
+}
+
+interface GestureTrace {
+  /** Intervals between presented frames, ms. */
+  readonly frames: number[];
+  readonly cost: FrameCost;
+}
+
+function readGestureTrace(events: readonly TraceEvent[]): GestureTrace {
+  const span = gestureSpan(events);
+  const times = presentationTimes(events, span);
+  return { frames: presentedFrameIntervals(times), cost: frameCost(events, span, times.length) };
+}
+
+/** Starts tracing; the function returned ends it and reads the gesture's frames and their cost. */
+async function traceFrames(page: Page, cdp: CDPSession): Promise<() => Promise<GestureTrace>> {
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -352,7 +463,7 @@ async function traceFrames(page: Page, cdp: CDPSession): Promise<() => Promise<n
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
-    return presentedFrameIntervals(events);
+    return readGestureTrace(events);
   };
 }
 
@@ -361,8 +472,8 @@ const WHEEL_NOTCH = 15;
 
 /**
  * Runs one gesture, feeding input at 60 events a second, and returns the presented frame
- * intervals, the requestAnimationFrame deltas and how many steps were taken: a gesture out of
- * time budget stops early, with the mouse released.
+ * intervals, their cost, the requestAnimationFrame deltas and how many steps were taken: a
+ * gesture out of time budget stops early, with the mouse released.
  */
 async function recordGesture(page: Page, cdp: CDPSession, gesture: Gesture, start: { x: number; y: number }) {
   await page.mouse.move(start.x, start.y);
@@ -405,7 +516,7 @@ async function recordGesture(page: Page, cdp: CDPSession, gesture: Gesture, star
     recorder.recording = false;
     return { animationFrames: recorder.deltas, pageEnd: performance.now() };
   });
-  return { frames: await stopTrace(), animationFrames, steps: step - 1, window: { from: pageStart, to: pageEnd } };
+  return { ...(await stopTrace()), animationFrames, steps: step - 1, window: { from: pageStart, to: pageEnd } };
 }
 
 /**
@@ -458,6 +569,7 @@ function longestTask(tasks: readonly LongTask[], from: number, to = Infinity): n
 export async function measure(browser: Browser, url: string, tool: Tool, map: MapCase, gestures: readonly Gesture[]): Promise<Measurement> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
   const frames: Partial<Record<Gesture, number[]>> = {};
+  const frameCosts: Partial<Record<Gesture, FrameCost>> = {};
   const animationFrames: Partial<Record<Gesture, number[]>> = {};
   /** When gestures ran, in page time: the harness's own work between them (exports, garbage collection) is not the map's. */
   const gestureWindows: { from: number; to: number }[] = [];
@@ -487,9 +599,9 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
     try {
       settle = await withTimeout(page.evaluate(() => (window as unknown as Watch).__settle!), SETTLE_TIMEOUT_MS + 10_000, 'settling');
     } catch (error) {
-      return { frames, animationFrames, notes: [(error as Error).message] };
+      return { frames, frameCosts, animationFrames, notes: [(error as Error).message] };
     }
-    if ('error' in settle) return { frames, animationFrames, notes: [settle.error] };
+    if ('error' in settle) return { frames, frameCosts, animationFrames, notes: [settle.error] };
     const cdp = await context.newCDPSession(page);
     const heap = await withTimeout(heapBytes(cdp), 60_000, 'garbage collection');
     const readScene = settle.renderer === 'canvas' ? exportedScene : drawnScene;
@@ -512,6 +624,7 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
       if (gesture === 'drag' && cameraMoved) notes.push('drag: the camera moved (the press missed the node?)');
       gestureWindows.push(recorded.window);
       frames[gesture] = recorded.frames;
+      frameCosts[gesture] = recorded.cost;
       animationFrames[gesture] = recorded.animationFrames;
       if (recorded.steps < STEPS) notes.push(`${gesture}: over budget, only ${recorded.steps} of ${STEPS} steps within ${GESTURE_BUDGET_MS / 1000} s (${recorded.frames.length} frame intervals measured)`);
     }
@@ -528,6 +641,7 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
       ...(tasks ? { longestTaskDrawnMs: Math.max(0, ...gestureWindows.map((window) => longestTask(tasks, window.from, window.to))) } : {}),
       heapBytes: heap,
       frames,
+      frameCosts,
       animationFrames,
       notes,
     };

@@ -7,8 +7,9 @@
  * Maps: seeded generated maps of the given sizes (generate.ts) and the largest QT30 nodeset (AIF,
  * opened as the file it is; the plain page gets the same graph as argmap JSON). Each map is opened
  * in each page, in a fresh browser context, and measured by measure.ts: open → settled, the
- * longest tasks, frame times while panning, zooming and dragging, the JS heap. The sweep opens
- * generated maps in the app with `?renderer=svg` and `?renderer=canvas` and measures pan and drag.
+ * longest tasks, frame times and their CPU cost while panning, zooming and dragging, the JS heap.
+ * The sweep opens generated maps in the app with `?renderer=svg` and `?renderer=canvas` and
+ * measures pan and drag.
  * Results, with the targets of issue 6, go to bench/RESULTS.md.
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -132,6 +133,9 @@ try {
     `- **open → settled**: from the file input's change event (argmap) or the call handing the plain page the JSON text, to the page showing the new map's title, its map element saying \`data-layout="settled"\`, and two more frames with nothing moving (SVG: every node group drawn, transforms unchanged; a canvas has no nodes to compare). "timeout" means not settled within ${SETTLE_TIMEOUT_MS / 1000} s; nothing else is measured then.`,
     '- **Longest task**: the long-task observer, which reports only tasks of 50 ms or more ("< 50" = none). "While settling" runs from the change event to settled; "during the gestures" covers the pan, the zoom and the drag, and not the harness\'s own work between them (exporting the SVG to find nodes, forcing garbage collection).',
     `- **Frame times** are intervals between frames the compositor presented, read from a CDP trace (PipelineReporter events, category disabled-by-default-devtools.timeline.frame), so they include painting and rasterising, which requestAnimationFrame deltas miss: a frame's rAF callbacks run before its paint, and frames with nothing new are cheap. The rAF delta median is kept as a row for comparison with earlier runs. Each gesture sends ${STEPS} input events at 60 a second, as a mouse does, with at most two awaiting the page: panning on the background, wheel zooming (in for half, 3.5× and within the app\'s zoom limit, then out), and dragging a node in a circle, in that order. A slow page presents fewer frames, each showing several events. The first interval of a gesture (from the page at rest to the gesture's first frame) is left out: it measures the pause before the gesture. A gesture stops after ${GESTURE_BUDGET_MS / 1000} s ("over budget" in the notes).`,
+    '- **Frame cost** (ms of CPU per presented frame): the CPU time (each trace event\'s thread time) of the page\'s renderer process, the one that made the gesture marks and the PipelineReporter events, over the threads that make frames: the main thread (CrRendererMain: script, style, layout, paint, and a 2D canvas\'s drawing), the compositor thread, the thread-pool workers that rasterise (on the CPU with --disable-gpu; the pool also runs V8\'s background garbage collection), and dedicated workers (argmap\'s layout worker). ' +
+      'It sums each thread\'s outermost task events (trace category toplevel) from the gesture\'s start mark to its end mark and divides by the frames presented between them; "all gestures" divides the three gestures\' CPU by their frames together, and the main-thread row counts that thread alone. Not counted: the renderer\'s IO thread (it relays messages), the tracing thread, the browser process, and the GPU process, which puts the rasterised frames on screen. ' +
+      'Presented intervals cannot fall below the display\'s 16.7 ms, and input comes at 60 events a second, so a page that makes a frame in 2 ms and one that needs 15 ms both show 16.7 ms; CPU per frame has no such floor, and a page too slow to keep up shows both a longer interval and a higher cost.',
     '- **Where to press**: the pan and the zoom start on background clear of every node, and the drag grabs the node nearest the middle that no other node covers. SVG nodes are found in the DOM. A canvas has none: the positions come from the toolbar\'s **Export SVG** (its `<g data-node-id>` transforms and outlines are in map coordinates), placed on screen by the zoom transform the canvas shows in `data-transform`. ' +
       'The gestures run in the opening view, or, where it shows no node to drag (the app opens a big map on its top centre), after **Fit to screen** and wheeling in on the node nearest the middle back to the opening zoom. A pan must move the camera and a drag must not; the notes say when one did otherwise.',
     '- **JS heap**: `Runtime.getHeapUsage` of the page and of each of its workers (a layout worker\'s heap is the map\'s too), each after a CDP garbage collection, once the map has settled.',
@@ -140,7 +144,7 @@ try {
     '',
     targetsTable(bySize),
     '',
-    `Frame-time limits allow ${PRESENTATION_JITTER_MS} ms for the jitter of presentation times. Frame intervals cannot go below the display's 16.7 ms, so "10× faster" at 5,000 nodes needs the plain page's median frame to be at least 167 ms. "Once drawn" counts both the presented frames of the gestures and the long tasks from the first frame showing the map.`,
+    `Frame-time limits allow ${PRESENTATION_JITTER_MS} ms for the jitter of presentation times. "10× faster" at 5,000 nodes is judged on frame cost, with the presented frame median's ratio beside it: frame intervals cannot go below the display's 16.7 ms, so 10× on them would need the plain page's median frame to be at least 167 ms. "Once drawn" counts both the presented frames of the gestures and the long tasks from the first frame showing the map.`,
     '',
     '## Maps',
     '',
