@@ -131,11 +131,19 @@ export interface MapIndex {
   readonly sources: ReadonlyMap<string, Source>;
 }
 
+/** A map is immutable data, so its index is built on first use and kept for as long as the map lives. */
+const indexes = new WeakMap<ArgMap, MapIndex>();
+
 export function indexMap(map: ArgMap): MapIndex {
-  return {
-    nodes: new Map(map.nodes.map((node) => [node.id, node])),
-    edges: new Map(map.edges.map((edge) => [edge.id, edge])),
-    actors: new Map(map.actors.map((actor) => [actor.id, actor])),
-    sources: new Map(map.sources.map((source) => [source.id, source])),
-  };
+  let index = indexes.get(map);
+  if (index === undefined) {
+    index = {
+      nodes: new Map(map.nodes.map((node) => [node.id, node])),
+      edges: new Map(map.edges.map((edge) => [edge.id, edge])),
+      actors: new Map(map.actors.map((actor) => [actor.id, actor])),
+      sources: new Map(map.sources.map((source) => [source.id, source])),
+    };
+    indexes.set(map, index);
+  }
+  return index;
 }

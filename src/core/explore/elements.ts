@@ -1,6 +1,6 @@
 /** A part of a map picked for showing: which nodes, and which edges among them. */
-import type { ArgEdge, ArgMap } from '../model.ts';
-import { attackedEdge, exploreGraph } from './graph.ts';
+import { indexMap, type ArgEdge, type ArgMap } from '../model.ts';
+import { attackedEdge } from './graph.ts';
 
 export interface ElementSet {
   readonly nodes: ReadonlySet<string>;
@@ -13,7 +13,8 @@ export interface ElementSet {
  * there). `admits` can refuse further edges, and what it refuses takes its undercuts with it.
  */
 export function edgesAmong(map: ArgMap, nodes: ReadonlySet<string>, admits: (edge: ArgEdge) => boolean = () => true): Set<string> {
-  const { edgeById } = exploreGraph(map);
+  // The map's index, not its explore graph: showing a big map must not wait for building that.
+  const edgeById = indexMap(map).edges;
   const edges = new Set<string>();
   for (const edge of edgeById.values()) {
     if (edge.kind !== 'undercut' && admits(edge) && nodes.has(edge.from) && nodes.has(edge.to)) edges.add(edge.id);

@@ -85,8 +85,14 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
   const ends = scene.lines;
   const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[] }>();
   scene.edges.forEach((edge, index) => {
-    const line = { x1: ends[4 * index]!, y1: ends[4 * index + 1]!, x2: ends[4 * index + 2]!, y2: ends[4 * index + 3]! };
-    if (!lineInView(line, view)) return;
+    const x1 = ends[4 * index]!;
+    const y1 = ends[4 * index + 1]!;
+    const x2 = ends[4 * index + 2]!;
+    const y2 = ends[4 * index + 3]!;
+    // An arrowhead reaches a marker's length past the line's bounding box at most.
+    if (Math.max(x1, x2) + MARKER_SIZE < view.left || Math.min(x1, x2) - MARKER_SIZE > view.right) return;
+    if (Math.max(y1, y2) + MARKER_SIZE < view.top || Math.min(y1, y2) - MARKER_SIZE > view.bottom) return;
+    const line = { x1, y1, x2, y2 };
     const opacity = (edgeFaded(scene.emphasis, edge) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
     const key = `${edge.kind} ${opacity}`;
     const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [] };
@@ -149,12 +155,6 @@ function drawArrowheads(context: MapContext, look: EdgeAppearance, lines: readon
   context.stroke();
 }
 
-function lineInView(line: LineEnds, view: Rectangle): boolean {
-  // An arrowhead reaches a marker's length past the line's bounding box at most.
-  return Math.max(line.x1, line.x2) + MARKER_SIZE >= view.left && Math.min(line.x1, line.x2) - MARKER_SIZE <= view.right
-    && Math.max(line.y1, line.y2) + MARKER_SIZE >= view.top && Math.min(line.y1, line.y2) - MARKER_SIZE <= view.bottom;
-}
-
 function roundRect(context: MapContext, rect: Rect, grow = 0): void {
   context.beginPath();
   context.roundRect(rect.x - grow, rect.y - grow, rect.width + 2 * grow, rect.height + 2 * grow, rect.rx + grow);
@@ -171,17 +171,19 @@ interface PlacedNode {
 /** The drawn nodes whose box (with room for a search ring) meets the screen. */
 function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
   const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
-  return scene.nodes.flatMap((node) => {
+  const placed: PlacedNode[] = [];
+  for (const node of scene.nodes) {
     const index = scene.indexById.get(node.id);
     const box = scene.boxes.get(node.id);
-    if (index === undefined || !box) return [];
+    if (index === undefined || !box) continue;
     const x = scene.coordinates[2 * index]!;
     const y = scene.coordinates[2 * index + 1]!;
-    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) return [];
-    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) return [];
+    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) continue;
+    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) continue;
     const opacity = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
-    return [{ node, box, x, y, opacity }];
-  });
+    placed.push({ node, box, x, y, opacity });
+  }
+  return placed;
 }
 
 /** The outline's stroke: the selection's, else the kind's (thicker on a projector). */
