@@ -50,3 +50,17 @@ export function levelOfDetail(zoom: number, settling = false): LevelOfDetail {
     edgeOpacity: distant ? 0.5 : 1,
   };
 }
+
+/**
+ * Edges whose lines on screen add up to more than this many CSS pixels (about 35 widths of a
+ * 1,400-pixel screen) are drawn one device pixel wide. A software rasteriser strokes a hairline
+ * several times faster than a wider line: in the middle of a 20,000-node map, long lines crossing
+ * the screen (166,000 px of them) took 20 ms a frame at full width. In such a crowd thinner lines
+ * also read better.
+ */
+export const CROWDED_EDGES_SCREEN_LENGTH = 50_000;
+
+/** The width, in map units, edges are stroked at when their `screenLength` crowds the view; undefined when it does not. */
+export function crowdedEdgeWidth(screenLength: number, zoom: number, pixelRatio: number): number | undefined {
+  return screenLength > CROWDED_EDGES_SCREEN_LENGTH ? 1 / (zoom * pixelRatio) : undefined;
+}

@@ -116,6 +116,18 @@ describe('drawing the map on a canvas', () => {
     expect(named(near, 'setLineDash').some((call) => (call.args[0] as number[]).length > 0)).toBe(true);
   });
 
+  it('draws edges one device pixel wide when their lines crowd the screen, and at their width otherwise', () => {
+    const widths = (calls: readonly Call[]) => valuesSet(calls, 'lineWidth') as number[];
+    expect(widths(draw())).toContain(EDGE_APPEARANCE.support.width);
+    // 2,000 copies of the support line between a and b, 150 px each on screen: 300,000 px of lines.
+    const crowd = Array.from({ length: 2_000 }, (_, copy) => ({ ...ends.edges[0]!, id: `copy-${copy}` }));
+    const crowdLines = new Float64Array(crowd.length * 4);
+    for (let copy = 0; copy < crowd.length; copy += 1) crowdLines.set(lines.subarray(0, 4), 4 * copy);
+    const crowded = draw({ edges: crowd, lines: crowdLines, camera: { x: 400, y: 300, k: 1 }, pixelRatio: 2 });
+    expect(widths(crowded)).toContain(0.5);
+    expect(widths(crowded)).not.toContain(EDGE_APPEARANCE.support.width);
+  });
+
   it('scales to the device pixel ratio, for a crisp picture at DPR 2', () => {
     const calls = draw({ pixelRatio: 2, camera: { x: 10, y: 20, k: 1.5 } });
     expect(named(calls, 'setTransform')).toContainEqual({ name: 'setTransform', args: [3, 0, 0, 3, 20, 40] });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CAPTION_FONT_SIZE, LABEL_FONT_SIZE } from '../../src/layout/appearance.ts';
-import { DISTANT_ZOOM, levelOfDetail, MIN_ARROWHEAD_PX, MIN_LEGIBLE_FONT_PX } from '../../src/layout/level-of-detail.ts';
+import {
+  CROWDED_EDGES_SCREEN_LENGTH, crowdedEdgeWidth, DISTANT_ZOOM, levelOfDetail, MIN_ARROWHEAD_PX, MIN_LEGIBLE_FONT_PX,
+} from '../../src/layout/level-of-detail.ts';
 import { MARKER_SIZE } from '../../src/layout/shapes.ts';
 
 describe('level of detail', () => {
@@ -41,5 +43,12 @@ describe('level of detail', () => {
 
   it('leaves text and arrowheads out while the layout is settling, whatever the zoom', () => {
     for (const zoom of [0.5, 1, 4]) expect(levelOfDetail(zoom, true)).toMatchObject({ labels: false, smallText: false, arrowheads: false });
+  });
+
+  it('draws edges one device pixel wide once their lines crowd the screen', () => {
+    expect(crowdedEdgeWidth(CROWDED_EDGES_SCREEN_LENGTH, 0.8, 1)).toBeUndefined();
+    expect(crowdedEdgeWidth(CROWDED_EDGES_SCREEN_LENGTH + 1, 0.8, 1)).toBeCloseTo(1 / 0.8);
+    // In map units: one device pixel at this zoom and pixel ratio.
+    expect(crowdedEdgeWidth(CROWDED_EDGES_SCREEN_LENGTH * 2, 0.5, 2)).toBe(1);
   });
 });

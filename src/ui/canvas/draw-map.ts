@@ -8,7 +8,7 @@ import {
   CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, TEXT_COLOUR, type EdgeAppearance,
 } from '../../layout/appearance.ts';
 import { visiblePart, type LineEnds, type Rectangle } from '../../layout/edge-geometry.ts';
-import { levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
+import { crowdedEdgeWidth, levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
 import type { NodeBox } from '../../layout/node-boxes.ts';
 import { labelLayout, markerFill, markerStrokes, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
 import type { MapDisplay, MapTheme } from '../map-display.ts';
@@ -84,6 +84,8 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
   // One path per kind and opacity: a few strokes instead of one per edge.
   const ends = scene.lines;
   const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[] }>();
+  let screenLength = 0;
+  const screenDiagonal = Math.hypot(scene.width, scene.height);
   scene.edges.forEach((edge, index) => {
     const x1 = ends[4 * index]!;
     const y1 = ends[4 * index + 1]!;
@@ -98,11 +100,14 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
     const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [] };
     batch.lines.push(line);
     batches.set(key, batch);
+    // A line is cut to the screen before it is stroked, so no more of it than the screen's diagonal is drawn.
+    screenLength += Math.min(Math.hypot(x2 - x1, y2 - y1) * scene.camera.k, screenDiagonal);
   });
+  const crowdedWidth = crowdedEdgeWidth(screenLength, scene.camera.k, scene.pixelRatio) ?? Infinity;
   for (const { look, opacity, lines } of batches.values()) {
     context.globalAlpha = opacity;
     context.strokeStyle = look.colour;
-    context.lineWidth = (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale;
+    context.lineWidth = Math.min(crowdedWidth, (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale);
     const dashes = detail.dashes && look.dash ? look.dash.split(' ').map(Number) : [];
     const dashPeriod = dashes.reduce((sum, length) => sum + length, 0);
     context.setLineDash(dashes);
