@@ -7,6 +7,12 @@ import { expect, test } from '@playwright/test';
 import {
   CANVAS_MAP, expectInspectorShows, exportedNodes, nodeNearCentre, pixelsAround, restingCamera, screenPointOf,
 } from './helpers-canvas.ts';
+import { loadMapText } from '../../src/core/load-map.ts';
+import { frameworkFromMap } from '../../src/core/semantics/framework.ts';
+import { labelName } from '../../src/core/semantics/labels.ts';
+import { whatIfLabelling } from '../../src/core/semantics/what-if.ts';
+import { STATUS_BADGES } from '../../src/ui/i18n.ts';
+import { BADGE_HEIGHT, BADGE_LOOK, badgeWidth } from '../../src/ui/map-emphasis.ts';
 import { dragMouse, loadSeed, neighboursOf, nodeById, watchPage } from './helpers.ts';
 
 const seed = loadSeed();
@@ -84,6 +90,24 @@ test.describe('the canvas renderer', () => {
     await page.mouse.move(4, 4);
     await expect(page.locator(CANVAS_MAP)).not.toHaveCSS('cursor', 'pointer');
     await expect.poll(async () => (await pixelsAround(page, other, [0, 0, 0], 0)).dark).toBeGreaterThan(before.dark * 0.8);
+  });
+
+  test('once the map has settled, each node wears the badge of its status', async ({ page }) => {
+    const loaded = loadMapText(JSON.stringify(seed));
+    if (!loaded.ok) throw new Error('the seed map does not load');
+    const { framework, nodeCount } = frameworkFromMap(loaded.map);
+    const labels = whatIfLabelling(framework, new Map()).labels;
+    const statusOf = new Map(Array.from({ length: nodeCount }, (_, argument) => [framework.names[argument]!, labelName(labels[argument]!)]));
+    const standing = await nodeNearCentre(page, await exportedNodes(page), (node) => statusOf.get(node.id) === 'IN');
+    // The badge sits on the box's bottom-right corner (as in the SVG view): a third of that
+    // rectangle must be the IN badge's green, the rest being its rounded ends, outline and text
+    // (support edges share the green; without the badge, the lines there cover about a sixth).
+    const width = badgeWidth(STATUS_BADGES.IN.zh);
+    const badge = { id: standing.id, x: standing.x + standing.width / 2 - width / 2, y: standing.y + standing.height / 2 - 9 + BADGE_HEIGHT / 2, width, height: BADGE_HEIGHT };
+    const { k } = await restingCamera(page);
+    const devicePixels = width * BADGE_HEIGHT * (2 * k) ** 2;
+    const green = BADGE_LOOK.in.fill.match(/\w\w/g)!.map((hex) => parseInt(hex, 16)) as [number, number, number];
+    await expect.poll(async () => (await pixelsAround(page, badge, green, 0)).matching).toBeGreaterThan(devicePixels / 3);
   });
 
   test('search rings a match in the match colour', async ({ page }) => {
