@@ -37,12 +37,18 @@ export interface EdgeEnds {
 /** `indexById`: each node's index in the coordinate arrays. */
 export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>, boxes: ReadonlyMap<string, Extent>): EdgeEnds {
   const sizes = new Float64Array(indexById.size * 2);
+  const sized = new Uint8Array(indexById.size);
   for (const [id, index] of indexById) {
     const box = boxes.get(id);
-    sizes[2 * index] = box?.width ?? 0;
-    sizes[2 * index + 1] = box?.height ?? 0;
+    if (!box) continue;
+    sizes[2 * index] = box.width;
+    sizes[2 * index + 1] = box.height;
+    sized[index] = 1;
   }
-  const nodeAt = (id: string): number => (boxes.has(id) ? (indexById.get(id) ?? -1) : -1);
+  const nodeAt = (id: string): number => {
+    const index = indexById.get(id);
+    return index !== undefined && sized[index] === 1 ? index : -1;
+  };
   const drawn: ArgEdge[] = [];
   const source: number[] = [];
   const target: number[] = [];

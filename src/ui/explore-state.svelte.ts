@@ -40,6 +40,10 @@ export class ExploreState {
   readonly matches: ReadonlySet<string> | undefined = $derived(this.query.trim() === '' ? undefined : new Set(this.results.map((result) => result.nodeId)));
 
   readonly collapse = $derived.by(() => collapsedHidden(this.#map(), this.collapsed));
+  /** Whether the filters or collapsed branches hide anything; when not, `shown` is the whole map. */
+  readonly hidesAnything = $derived(
+    this.collapsed.size > 0 || this.filter.hiddenActors.size > 0 || this.filter.hiddenNodeKinds.size > 0 || this.filter.hiddenEdgeKinds.size > 0,
+  );
   /** What the filters and collapsed branches leave on the map. */
   readonly shown = $derived.by(() => {
     const map = this.#map();
