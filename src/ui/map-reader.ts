@@ -4,14 +4,26 @@
  * crosses back (the map, its problems, the boxes).
  */
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
-import { measureLanguages, type BoxesByLanguage } from '../layout/node-boxes.ts';
+import type { ArgEdge, ArgNode, Language } from '../core/model.ts';
+import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
 
 export interface ReadRequest {
   readonly bytes: Uint8Array;
 }
 
-/** What the reading worker sends back: the map read, then its boxes. */
-export type ReadReply = { readonly part: 'map'; readonly read: ReadResult } | { readonly part: 'boxes'; readonly boxes?: BoxesByLanguage };
+/**
+ * What the reading worker sends back, in parts: a run of nodes, of edges or of one language's
+ * boxes, and last the read result with the map's nodes and edges left out. The page unpacks each
+ * part in a task of its own; a 20,000-node map with its boxes took over 60 ms to unpack whole.
+ */
+export type ReadPart =
+  | { readonly kind: 'nodes'; readonly items: readonly ArgNode[] }
+  | { readonly kind: 'edges'; readonly items: readonly ArgEdge[] }
+  | { readonly kind: 'boxes'; readonly language: Language; readonly items: readonly NodeBox[] }
+  | { readonly kind: 'rest'; readonly read: ReadResult };
+
+/** Items a part holds at most: a few milliseconds of unpacking. */
+export const PART_ITEMS = 4_000;
 
 export interface OpenedFile {
   readonly read: ReadResult;
@@ -30,20 +42,53 @@ export function readOpenedFile(bytes: Uint8Array): OpenedFile {
   return read.result.ok ? { read, boxes: measureLanguages(read.result.map) } : { read };
 }
 
+function* runs<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+export function* fileParts(opened: OpenedFile, size = PART_ITEMS): Generator<ReadPart> {
+  const { read, boxes } = opened;
+  if (!read.result.ok) {
+    yield { kind: 'rest', read };
+    return;
+  }
+  const { map } = read.result;
+  for (const items of runs(map.nodes, size)) yield { kind: 'nodes', items };
+  for (const items of runs(map.edges, size)) yield { kind: 'edges', items };
+  for (const language of ['zh', 'en'] as const) {
+    for (const items of runs([...(boxes?.[language].values() ?? [])], size)) yield { kind: 'boxes', language, items };
+  }
+  yield { kind: 'rest', read: { ...read, result: { ...read.result, map: { ...map, nodes: [], edges: [] } } } };
+}
+
+/** The file again from its parts, in the order `fileParts` made them. */
+export function joinParts(parts: readonly ReadPart[]): OpenedFile {
+  const nodes: ArgNode[] = [];
+  const edges: ArgEdge[] = [];
+  const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
+  let read: ReadResult | undefined;
+  for (const part of parts) {
+    if (part.kind === 'nodes') nodes.push(...part.items);
+    else if (part.kind === 'edges') edges.push(...part.items);
+    else if (part.kind === 'boxes') for (const box of part.items) boxes[part.language].set(box.id, box);
+    else read = part.read;
+  }
+  if (!read) throw new Error('the reading worker sent no result');
+  if (!read.result.ok) return { read };
+  return { read: { ...read, result: { ...read.result, map: { ...read.result.map, nodes, edges } } }, boxes };
+}
+
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */
 export function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
   if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return Promise.resolve(readOpenedFile(bytes));
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
-    let read: ReadResult | undefined;
-    worker.onmessage = ({ data }: MessageEvent<ReadReply>) => {
-      if (data.part === 'map') {
-        read = data.read;
-        return;
-      }
+    const parts: ReadPart[] = [];
+    worker.onmessage = ({ data }: MessageEvent<ReadPart>) => {
+      parts.push(data);
+      if (data.kind !== 'rest') return;
       worker.terminate();
-      if (read) resolve({ read, ...(data.boxes ? { boxes: data.boxes } : {}) });
-      else resolve(readOpenedFile(bytes));
+      resolve(joinParts(parts));
     };
     worker.onerror = () => {
       worker.terminate();

@@ -3,7 +3,7 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { extentsOf, measureLanguages } from '../../src/layout/node-boxes.ts';
-import { readFileBytes, readOpenedFile, WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
+import { fileParts, joinParts, readFileBytes, readOpenedFile, WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
 import { SMALL_MAP } from './fixtures.ts';
 
@@ -30,6 +30,28 @@ describe('reading a chosen file', () => {
     const opened = await readFileBytes(encode(padded));
     expect(opened.read.result.ok).toBe(true);
     expect(opened.boxes).toEqual(measureLanguages(SMALL_MAP));
+  });
+});
+
+describe('the reading worker’s reply in parts', () => {
+  it('sends runs of nodes, edges and boxes, then the rest, and the page joins them into the same file', () => {
+    const opened = readOpenedFile(encode(JSON.stringify(SMALL_MAP)));
+    const parts = [...fileParts(opened, 2)];
+    expect(parts.map((part) => part.kind)).toEqual(['nodes', 'nodes', 'nodes', 'edges', 'edges', 'boxes', 'boxes', 'boxes', 'boxes', 'boxes', 'boxes', 'rest']);
+    expect(parts.every((part) => part.kind === 'rest' || part.items.length <= 2)).toBe(true);
+    const rest = parts.at(-1);
+    if (rest?.kind !== 'rest' || !rest.read.result.ok) throw new Error('the last part is the read result');
+    expect(rest.read.result.map.nodes).toEqual([]);
+    const joined = joinParts(parts);
+    expect(joined).toEqual(opened);
+    if (joined.read.result.ok) expect(joined.read.result.map.nodes.map((node) => node.id)).toEqual(SMALL_MAP.nodes.map((node) => node.id));
+  });
+
+  it('sends a refused file as its problems alone', () => {
+    const opened = readOpenedFile(encode('{"nodes": ['));
+    const parts = [...fileParts(opened)];
+    expect(parts).toEqual([{ kind: 'rest', read: opened.read }]);
+    expect(joinParts(parts)).toEqual(opened);
   });
 });
 
