@@ -3,7 +3,11 @@
  * which match a search, and the badges and fills of nodes. Explore, status and tour state
  * each produce one; the view just draws it.
  */
-import type { Camera } from '../core/model.ts';
+import type { ArgNode, Camera } from '../core/model.ts';
+import type { CameraController } from './camera-controller.svelte.ts';
+import type { LiveLayout } from './live-layout.svelte.ts';
+import type { Emphasis } from './map-emphasis.ts';
+import type { MapSession } from './map-session.svelte.ts';
 
 export type BadgeTone = 'in' | 'out' | 'undec' | 'count' | 'assumed';
 
@@ -32,4 +36,19 @@ export type MapTheme = 'default' | 'projector';
 /** A camera the view should glide to; a new object each time the move is wanted. */
 export interface CameraRequest {
   readonly camera: Camera;
+}
+
+/** What MapView hands either renderer (SvgMap, CanvasMap). */
+export interface RendererProps {
+  session: MapSession;
+  layout: LiveLayout;
+  camera: CameraController;
+  display: MapDisplay;
+  theme: MapTheme;
+  editable: boolean;
+  /** The drawn nodes, in drawing order. */
+  nodes: readonly ArgNode[];
+  emphasis: Emphasis;
+  width: number;
+  height: number;
 }
