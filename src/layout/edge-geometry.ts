@@ -49,15 +49,18 @@ export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<strin
     const index = indexById.get(id);
     return index !== undefined && sized[index] === 1 ? index : -1;
   };
-  const drawn: ArgEdge[] = [];
-  const source: number[] = [];
-  const target: number[] = [];
+  // Only the lines an undercut attacks need finding by id: most maps have no undercut at all.
+  const attackedIds = new Set<string>();
+  for (const edge of edges) if (edge.kind === 'undercut') attackedIds.add(edge.to);
   const lineOf = new Map<string, number>();
+  const drawn: ArgEdge[] = [];
+  const source = new Int32Array(edges.length);
+  const target = new Int32Array(edges.length);
   const add = (edge: ArgEdge, from: number, to: number) => {
-    lineOf.set(edge.id, drawn.length);
+    if (attackedIds.has(edge.id)) lineOf.set(edge.id, drawn.length);
+    source[drawn.length] = from;
+    target[drawn.length] = to;
     drawn.push(edge);
-    source.push(from);
-    target.push(to);
   };
   // Relations between nodes first: an undercut ends on the middle of the line it attacks.
   for (const edge of edges) {
@@ -72,7 +75,7 @@ export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<strin
     const attacked = lineOf.get(edge.to);
     if (from >= 0 && attacked !== undefined) add(edge, from, -1 - attacked);
   }
-  return { edges: drawn, source: Int32Array.from(source), target: Int32Array.from(target), sizes };
+  return { edges: drawn, source: source.slice(0, drawn.length), target: target.slice(0, drawn.length), sizes };
 }
 
 /**
