@@ -19,3 +19,8 @@ export function rendererFromQuery(search: string): MapRenderer | undefined {
 export function chooseRenderer(nodeCount: number, asked: MapRenderer | undefined): MapRenderer {
   return asked ?? (nodeCount > CANVAS_RENDERER_MIN_NODES ? 'canvas' : 'svg');
 }
+
+/** The renderer of a map of `nodeCount` nodes on this page: the address's choice, else by size. */
+export function pageRenderer(nodeCount: number): MapRenderer {
+  return chooseRenderer(nodeCount, rendererFromQuery(window.location.search));
+}
