@@ -1,6 +1,6 @@
 /** The rectangle that holds every box: for fitting the view and for an export's viewBox. */
 import type { Position } from './layout-node.ts';
-import type { Extent } from './node-boxes.ts';
+import { nodeSizes, type Extent } from './node-boxes.ts';
 
 export interface Bounds {
   readonly x: number;
@@ -13,25 +13,28 @@ export interface Bounds {
 export const MIN_BOUNDS_SIZE = 200;
 
 export function contentBounds(positions: readonly Position[], boxes: ReadonlyMap<string, Extent>, margin = 0): Bounds {
-  return coordinateBounds(positions.map((position) => position.id), Float64Array.from(positions.flatMap(({ x, y }) => [x, y])), boxes, margin);
+  const ids = positions.map((position) => position.id);
+  return coordinateBounds(Float64Array.from(positions.flatMap(({ x, y }) => [x, y])), nodeSizes(ids, boxes), margin);
 }
 
-/** `coordinates`: x0, y0, x1, y1, … of the nodes named in `ids`, in that order. */
-export function coordinateBounds(ids: readonly string[], coordinates: Float64Array, boxes: ReadonlyMap<string, Extent>, margin = 0): Bounds {
+/** `coordinates` and `sizes`: x, y and width, height of node i at 2i and 2i + 1 (`nodeSizes`). */
+export function coordinateBounds(coordinates: Float64Array, sizes: Float64Array, margin = 0): Bounds {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  ids.forEach((id, index) => {
-    const box = boxes.get(id);
+  for (let index = 0; 2 * index < sizes.length; index += 1) {
     const x = coordinates[2 * index]!;
     const y = coordinates[2 * index + 1]!;
-    if (!box || !Number.isFinite(x) || !Number.isFinite(y)) return;
-    minX = Math.min(minX, x - box.width / 2);
-    maxX = Math.max(maxX, x + box.width / 2);
-    minY = Math.min(minY, y - box.height / 2);
-    maxY = Math.max(maxY, y + box.height / 2);
-  });
+    const halfWidth = sizes[2 * index]! / 2;
+    const halfHeight = sizes[2 * index + 1]! / 2;
+    // A node without a box (NaN) or without a place is left out.
+    if (!(Number.isFinite(halfWidth) && Number.isFinite(x) && Number.isFinite(y))) continue;
+    minX = Math.min(minX, x - halfWidth);
+    maxX = Math.max(maxX, x + halfWidth);
+    minY = Math.min(minY, y - halfHeight);
+    maxY = Math.max(maxY, y + halfHeight);
+  }
   if (minX > maxX) return { x: -MIN_BOUNDS_SIZE / 2, y: -MIN_BOUNDS_SIZE / 2, width: MIN_BOUNDS_SIZE, height: MIN_BOUNDS_SIZE };
   const width = Math.max(MIN_BOUNDS_SIZE, maxX - minX + 2 * margin);
   const height = Math.max(MIN_BOUNDS_SIZE, maxY - minY + 2 * margin);

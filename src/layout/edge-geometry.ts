@@ -5,7 +5,7 @@
  */
 import type { ArgEdge, EdgeKind } from '../core/model.ts';
 import type { Position } from './layout-node.ts';
-import type { Extent } from './node-boxes.ts';
+import { nodeSizes, type Extent } from './node-boxes.ts';
 
 export interface EdgeSegment {
   readonly id: string;
@@ -30,24 +30,16 @@ export interface EdgeEnds {
   readonly source: Int32Array;
   /** Per edge: its target node's index; for an undercut, -1 - the index of the edge it attacks. */
   readonly target: Int32Array;
-  /** width, height of each node, by node index. */
+  /** width, height of each node, by node index (`nodeSizes`). */
   readonly sizes: Float64Array;
 }
 
-/** `indexById`: each node's index in the coordinate arrays. */
-export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>, boxes: ReadonlyMap<string, Extent>): EdgeEnds {
-  const sizes = new Float64Array(indexById.size * 2);
-  const sized = new Uint8Array(indexById.size);
-  for (const [id, index] of indexById) {
-    const box = boxes.get(id);
-    if (!box) continue;
-    sizes[2 * index] = box.width;
-    sizes[2 * index + 1] = box.height;
-    sized[index] = 1;
-  }
+/** `indexById`: each node's index in the coordinate arrays and in `sizes`. */
+export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>, sizes: Float64Array): EdgeEnds {
+  // A node without a box is not drawn, nor are its edges.
   const nodeAt = (id: string): number => {
     const index = indexById.get(id);
-    return index !== undefined && sized[index] === 1 ? index : -1;
+    return index !== undefined && !Number.isNaN(sizes[2 * index]) ? index : -1;
   };
   // Only the lines an undercut attacks need finding by id: most maps have no undercut at all.
   const attackedIds = new Set<string>();
@@ -134,7 +126,7 @@ export function edgeSegments(
     coordinates[2 * indexById.size + 1] = y;
     indexById.set(id, indexById.size);
   }
-  const ends = edgeEnds(edges, indexById, boxes);
+  const ends = edgeEnds(edges, indexById, nodeSizes([...indexById.keys()], boxes));
   const lines = edgeLines(ends, coordinates);
   const byId = new Map(ends.edges.map(({ id, kind, from, to }, line) => [id, { id, kind, from, to, x1: lines[4 * line]!, y1: lines[4 * line + 1]!, x2: lines[4 * line + 2]!, y2: lines[4 * line + 3]! }]));
   return edges.flatMap((edge) => byId.get(edge.id) ?? []);

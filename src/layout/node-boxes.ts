@@ -46,6 +46,21 @@ export interface Extent {
   readonly height: number;
 }
 
+/**
+ * width, height of each node named in `ids`, at 2i and 2i + 1 for the i-th id; NaN for a node
+ * without a box. Looked up once per map and language, so that per-tick work reads numbers only.
+ */
+export function nodeSizes(ids: readonly string[], boxes: ReadonlyMap<string, Extent>): Float64Array {
+  const sizes = new Float64Array(ids.length * 2).fill(Number.NaN);
+  ids.forEach((id, index) => {
+    const box = boxes.get(id);
+    if (!box) return;
+    sizes[2 * index] = box.width;
+    sizes[2 * index + 1] = box.height;
+  });
+  return sizes;
+}
+
 /** Every node's box in each language. */
 export type BoxesByLanguage = Readonly<Record<Language, ReadonlyMap<string, NodeBox>>>;
 

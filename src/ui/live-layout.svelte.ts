@@ -13,7 +13,7 @@ import type { Extent } from '../layout/node-boxes.ts';
 export class LiveLayout {
   /** Node ids in coordinate order: the map's node order. */
   readonly ids: readonly string[];
-  readonly indexById: ReadonlyMap<string, number>;
+  #indexById: ReadonlyMap<string, number> | undefined;
   /** x0, y0, x1, y1, … in `ids` order; a new array whenever positions change, never changed once published. */
   coordinates = $state.raw<Float64Array>(new Float64Array(0));
   /** Fresh `{id, x, y}` records, made only when read. */
@@ -26,15 +26,23 @@ export class LiveLayout {
   /** Whether the opening layout has come to rest. */
   settled = $state(false);
 
+  /** Built on first use, not in the task that opens the map. */
+  get indexById(): ReadonlyMap<string, number> {
+    this.#indexById ??= new Map(this.ids.map((id, index) => [id, index]));
+    return this.#indexById;
+  }
+
   #send!: (request: LayoutRequest) => void;
   #stop!: () => void;
   /** The node under the pointer follows it at once, whatever the layout last sent. */
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
-  /** `keep`: where the nodes that survive an edit were; they stay there. */
-  constructor(map: ArgMap, extents: ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
+  /**
+   * `extents`: read when the layout starts, in a task after the one that opens the map.
+   * `keep`: where the nodes that survive an edit were; they stay there.
+   */
+  constructor(map: ArgMap, extents: () => ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
     this.ids = map.nodes.map((node) => node.id);
-    this.indexById = new Map(this.ids.map((id, index) => [id, index]));
     this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
     // Until the layout speaks, nodes stand at their saved or kept places (a saved layout is already at rest).
     const start = new Float64Array(map.nodes.length * 2);
@@ -56,7 +64,7 @@ export class LiveLayout {
     // The layout starts in a task of its own: packing a 20,000-node graph for the worker takes
     // 20 ms that need not join the task that opens the map. Until then there is nothing to tell it.
     const starting = setTimeout(() => {
-      const request = openRequest(map, extents, DEFAULT_SEED, keep);
+      const request = openRequest(map, extents(), DEFAULT_SEED, keep);
       if (typeof Worker === 'function') this.#runInWorker(request);
       else this.#runOnPage(request);
     });

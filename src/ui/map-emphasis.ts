@@ -24,33 +24,40 @@ export const PROJECTOR_OUTLINE_WIDTH = 3;
 export const PROJECTOR_TEXT_COLOUR = '#000';
 export const ENTERING_MS = 600;
 
-export interface Emphasis {
-  readonly hoveredId?: string;
+export interface Hover {
+  readonly id: string;
   /** The hovered node and its neighbours. */
-  readonly hoverLit?: ReadonlySet<string>;
-  readonly stressed?: ReadonlySet<string>;
-  /** The edge an undercut attacks, to count the undercut as touching that inference's ends. */
+  readonly lit: ReadonlySet<string>;
+  /**
+   * The edge an undercut attacks, to count the undercut as touching that inference's ends. Only
+   * a hover needs it, so a big map does not index its edges while it opens.
+   */
   readonly edgeById: ReadonlyMap<string, ArgEdge>;
 }
 
+export interface Emphasis {
+  readonly hover?: Hover;
+  readonly stressed?: ReadonlySet<string>;
+}
+
 export function nodeFaded(emphasis: Emphasis, id: string): boolean {
-  if (emphasis.hoverLit) return !emphasis.hoverLit.has(id);
+  if (emphasis.hover) return !emphasis.hover.lit.has(id);
   return emphasis.stressed !== undefined && !emphasis.stressed.has(id);
 }
 
 export function edgeFaded(emphasis: Emphasis, segment: Relation): boolean {
-  if (emphasis.hoveredId !== undefined) return !touches(emphasis, segment, emphasis.hoveredId);
+  if (emphasis.hover) return !touches(emphasis.hover, segment);
   const stressed = emphasis.stressed;
   if (stressed === undefined) return false;
   return !stressed.has(segment.id) && !(stressed.has(segment.from) && (stressed.has(segment.to) || segment.kind === 'undercut'));
 }
 
-/** Whether an edge meets a node, counting an undercut as meeting the inference it attacks. */
-function touches(emphasis: Emphasis, segment: Relation, nodeId: string): boolean {
-  if (segment.from === nodeId || segment.to === nodeId) return true;
+/** Whether an edge meets the hovered node, counting an undercut as meeting the inference it attacks. */
+function touches({ id, edgeById }: Hover, segment: Relation): boolean {
+  if (segment.from === id || segment.to === id) return true;
   if (segment.kind !== 'undercut') return false;
-  const attacked = emphasis.edgeById.get(segment.to);
-  return attacked !== undefined && (attacked.from === nodeId || attacked.to === nodeId);
+  const attacked = edgeById.get(segment.to);
+  return attacked !== undefined && (attacked.from === id || attacked.to === id);
 }
 
 export interface BadgeLook {

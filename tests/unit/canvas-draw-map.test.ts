@@ -3,7 +3,7 @@ import type { ArgMap } from '../../src/core/model.ts';
 import { indexMap } from '../../src/core/model.ts';
 import { EDGE_APPEARANCE } from '../../src/layout/appearance.ts';
 import { edgeEnds, edgeLines } from '../../src/layout/edge-geometry.ts';
-import { measureNodes } from '../../src/layout/node-boxes.ts';
+import { measureNodes, nodeSizes } from '../../src/layout/node-boxes.ts';
 import { markerStrokes } from '../../src/layout/shapes.ts';
 import { drawMap, type CanvasScene, type MapContext } from '../../src/ui/canvas/draw-map.ts';
 import type { MapDisplay } from '../../src/ui/map-display.ts';
@@ -35,7 +35,7 @@ const boxes = measureNodes(map, 'en');
 const coordinates = new Float64Array([0, 0, 0, 150, 250, 150, 50_000, 50_000]);
 const indexById = new Map(map.nodes.map((node, index) => [node.id, index]));
 
-const ends = edgeEnds(map.edges, indexById, boxes);
+const ends = edgeEnds(map.edges, indexById, nodeSizes(map.nodes.map((node) => node.id), boxes));
 const lines = edgeLines(ends, coordinates);
 
 function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): CanvasScene {
@@ -46,7 +46,7 @@ function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): Can
     coordinates,
     indexById,
     boxes,
-    emphasis: { edgeById: indexMap(map).edges },
+    emphasis: {},
     display,
     selectedId: undefined,
     pins: new Set(),
@@ -143,10 +143,10 @@ describe('drawing the map on a canvas', () => {
   });
 
   it('fades what is not a neighbour of the hovered node', () => {
-    const hovered = draw({ emphasis: { hoveredId: 'b', hoverLit: new Set(['a', 'b']), edgeById: indexMap(map).edges } });
+    const hovered = draw({ emphasis: { hover: { id: 'b', lit: new Set(['a', 'b']), edgeById: indexMap(map).edges } } });
     expect(valuesSet(hovered, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(1);
     expect(valuesSet(draw(), 'globalAlpha')).not.toContain(FADED_NODE_OPACITY);
-    const stressed = draw({ emphasis: { stressed: new Set(['a']), edgeById: indexMap(map).edges } });
+    const stressed = draw({ emphasis: { stressed: new Set(['a']) } });
     expect(valuesSet(stressed, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(2);
   });
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge } from '../../src/core/model.ts';
 import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
+import { nodeSizes } from '../../src/layout/node-boxes.ts';
 
 const indexById = new Map([['a', 0], ['b', 1], ['c', 2], ['unsized', 3]]);
 const boxes = new Map([['a', { width: 100, height: 40 }], ['b', { width: 100, height: 40 }], ['c', { width: 100, height: 40 }]]);
+const sizes = nodeSizes([...indexById.keys()], boxes);
 const edges: ArgEdge[] = [
   { id: 'undercut', from: 'c', to: 'support', kind: 'undercut' },
   { id: 'support', from: 'b', to: 'a', kind: 'support' },
@@ -13,7 +15,7 @@ const edges: ArgEdge[] = [
 
 describe('edge lines from a coordinate array', () => {
   it('keeps the edges with both ends placed, relations before the undercuts that attack them', () => {
-    const ends = edgeEnds(edges, indexById, boxes);
+    const ends = edgeEnds(edges, indexById, sizes);
     expect(ends.edges.map((edge) => edge.id)).toEqual(['support', 'undercut']);
     expect([...ends.source]).toEqual([1, 2]);
     // An undercut's target is the line it attacks, coded as -1 - its index.
@@ -21,13 +23,13 @@ describe('edge lines from a coordinate array', () => {
   });
 
   it('draws from border to border, and an undercut to the middle of the line it attacks', () => {
-    const ends = edgeEnds(edges, indexById, boxes);
+    const ends = edgeEnds(edges, indexById, sizes);
     const lines = edgeLines(ends, new Float64Array([0, 0, 0, 200, 300, 100, 0, 0]));
     expect([...lines]).toEqual([0, 180, 0, 20, 250, 100, 0, 100]);
   });
 
   it('redraws from moved coordinates with the same ends, as a layout tick does', () => {
-    const ends = edgeEnds(edges, indexById, boxes);
+    const ends = edgeEnds(edges, indexById, sizes);
     const moved = edgeLines(ends, new Float64Array([0, 0, 0, -200, 300, 100, 0, 0]));
     expect([...moved.subarray(0, 4)]).toEqual([0, -180, 0, -20]);
   });
