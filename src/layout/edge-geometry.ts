@@ -3,7 +3,7 @@
  * (an undercut ends on the middle of the relation it attacks). Pure numbers, shared by
  * the live view and the export.
  */
-import type { ArgEdge, EdgeKind } from '../core/model.ts';
+import type { ArgEdge, ArgMap, EdgeKind } from '../core/model.ts';
 import type { Position } from './layout-node.ts';
 import { nodeSizes, type Extent } from './node-boxes.ts';
 
@@ -16,6 +16,36 @@ export interface EdgeSegment {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
+}
+
+/**
+ * What each edge of a list joins, by index: `from[i]` is the index of edge i's source node; `to[i]`
+ * that of its target node or, for an undercut, the index in the list of the edge it attacks; -1
+ * where there is none. Resolving ids is the costly part of placing edges (each id string read
+ * fresh from a file is hashed on its first lookup: 48,000 of them took 20 ms), so a map read in
+ * a worker has its links resolved there.
+ */
+export interface EdgeLinks {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** `indexById`: each node's index in the coordinate arrays. */
+export function edgeLinks(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>): EdgeLinks {
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  // On a map without undercuts no edge id is looked up.
+  const edgeIndexById = edges.some((edge) => edge.kind === 'undercut') ? new Map(edges.map((edge, index) => [edge.id, index])) : undefined;
+  edges.forEach((edge, index) => {
+    from[index] = indexById.get(edge.from) ?? -1;
+    to[index] = (edge.kind === 'undercut' ? edgeIndexById?.get(edge.to) : indexById.get(edge.to)) ?? -1;
+  });
+  return { from, to };
+}
+
+/** The links of a map's edges, by its node order. */
+export function linksOfMap(map: Pick<ArgMap, 'nodes' | 'edges'>): EdgeLinks {
+  return edgeLinks(map.edges, new Map(map.nodes.map((node, index) => [node.id, index])));
 }
 
 /**
@@ -34,39 +64,30 @@ export interface EdgeEnds {
   readonly sizes: Float64Array;
 }
 
-/** `indexById`: each node's index in the coordinate arrays and in `sizes`. */
-export function edgeEnds(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>, sizes: Float64Array): EdgeEnds {
-  // A node without a box is not drawn, nor are its edges.
-  const nodeAt = (id: string): number => {
-    const index = indexById.get(id);
-    return index !== undefined && !Number.isNaN(sizes[2 * index]) ? index : -1;
-  };
-  // Only the lines an undercut attacks need finding by id: most maps have no undercut at all.
-  const attackedIds = new Set<string>();
-  for (const edge of edges) if (edge.kind === 'undercut') attackedIds.add(edge.to);
-  const lineOf = new Map<string, number>();
+/** `links`: those of `edges` (`edgeLinks`); a node without a size (NaN) is not drawn, nor are its edges. */
+export function edgeEnds(edges: readonly ArgEdge[], links: EdgeLinks, sizes: Float64Array): EdgeEnds {
+  // NaN, and undefined beyond the sizes, are not at least 0.
+  const sized = (index: number): boolean => index >= 0 && sizes[2 * index]! >= 0;
+  /** By edge: the index of its line, or -1 while it has none. */
+  const lineOfEdge = new Int32Array(edges.length).fill(-1);
   const drawn: ArgEdge[] = [];
   const source = new Int32Array(edges.length);
   const target = new Int32Array(edges.length);
-  const add = (edge: ArgEdge, from: number, to: number) => {
-    if (attackedIds.has(edge.id)) lineOf.set(edge.id, drawn.length);
+  const add = (edgeIndex: number, from: number, to: number) => {
+    lineOfEdge[edgeIndex] = drawn.length;
     source[drawn.length] = from;
     target[drawn.length] = to;
-    drawn.push(edge);
+    drawn.push(edges[edgeIndex]!);
   };
   // Relations between nodes first: an undercut ends on the middle of the line it attacks.
-  for (const edge of edges) {
-    if (edge.kind === 'undercut') continue;
-    const from = nodeAt(edge.from);
-    const to = nodeAt(edge.to);
-    if (from >= 0 && to >= 0) add(edge, from, to);
-  }
-  for (const edge of edges) {
-    if (edge.kind !== 'undercut') continue;
-    const from = nodeAt(edge.from);
-    const attacked = lineOf.get(edge.to);
-    if (from >= 0 && attacked !== undefined) add(edge, from, -1 - attacked);
-  }
+  edges.forEach((edge, index) => {
+    if (edge.kind !== 'undercut' && sized(links.from[index]!) && sized(links.to[index]!)) add(index, links.from[index]!, links.to[index]!);
+  });
+  edges.forEach((edge, index) => {
+    if (edge.kind !== 'undercut' || !sized(links.from[index]!)) return;
+    const attacked = links.to[index]!;
+    if (attacked >= 0 && lineOfEdge[attacked]! >= 0) add(index, links.from[index]!, -1 - lineOfEdge[attacked]!);
+  });
   return { edges: drawn, source: source.slice(0, drawn.length), target: target.slice(0, drawn.length), sizes };
 }
 
@@ -126,7 +147,7 @@ export function edgeSegments(
     coordinates[2 * indexById.size + 1] = y;
     indexById.set(id, indexById.size);
   }
-  const ends = edgeEnds(edges, indexById, nodeSizes([...indexById.keys()], boxes));
+  const ends = edgeEnds(edges, edgeLinks(edges, indexById), nodeSizes([...indexById.keys()], boxes));
   const lines = edgeLines(ends, coordinates);
   const byId = new Map(ends.edges.map(({ id, kind, from, to }, line) => [id, { id, kind, from, to, x1: lines[4 * line]!, y1: lines[4 * line + 1]!, x2: lines[4 * line + 2]!, y2: lines[4 * line + 3]! }]));
   return edges.flatMap((edge) => byId.get(edge.id) ?? []);

@@ -32,8 +32,10 @@ export class LiveLayout {
     return this.#indexById;
   }
 
-  #send!: (request: LayoutRequest) => void;
-  #stop!: () => void;
+  /** Until the layout starts there is nothing to tell it, nor to stop but these timers. */
+  #send: (request: LayoutRequest) => void = () => undefined;
+  #stop: () => void = () => undefined;
+  readonly #timers: ReturnType<typeof setTimeout>[] = [];
   /** The node under the pointer follows it at once, whatever the layout last sent. */
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
@@ -55,21 +57,25 @@ export class LiveLayout {
       placed += 1;
     });
     this.coordinates = start;
-    if (placed === map.nodes.length) {
-      this.placed = true;
-      this.progress = 1;
-      this.settled = true;
-    }
 
     // The layout starts in a task of its own: packing a 20,000-node graph for the worker takes
     // 20 ms that need not join the task that opens the map. Until then there is nothing to tell it.
-    const starting = setTimeout(() => {
+    this.#timers.push(setTimeout(() => {
       const request = openRequest(map, extents(), DEFAULT_SEED, keep);
       if (typeof Worker === 'function') this.#runInWorker(request);
       else this.#runOnPage(request);
-    });
-    this.#send = () => undefined;
-    this.#stop = () => clearTimeout(starting);
+    }));
+    if (placed < map.nodes.length) return;
+    const atRest = () => {
+      this.placed = true;
+      this.progress = 1;
+      this.settled = true;
+    };
+    // An edit that keeps every node where it was stays at rest, without a blink while a person
+    // types. A saved layout opened from a file is shown in a task of its own: drawing a big map the
+    // first time (indexing it, placing its edges) would otherwise join the task that opens it.
+    if (keep) atRest();
+    else this.#timers.push(setTimeout(atRest));
   }
 
   #runInWorker(request: LayoutRequest): void {
@@ -147,6 +153,7 @@ export class LiveLayout {
   }
 
   stop(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
     this.#stop();
   }
 }

@@ -1,10 +1,11 @@
 /**
- * Reading a chosen file into a map with its boxes measured in both languages: the whole of
- * opening that does not need the page. A big file is read in a worker; only plain data
- * crosses back (the map, its problems, the boxes).
+ * Reading a chosen file into a map with its boxes measured in both languages and its edges'
+ * ends resolved: the whole of opening that does not need the page. A big file is read in a
+ * worker; only plain data crosses back (the map, its problems, the measures).
  */
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
-import type { ArgEdge, ArgNode, Language } from '../core/model.ts';
+import type { ArgEdge, ArgMap, ArgNode, Language } from '../core/model.ts';
+import { linksOfMap, type EdgeLinks } from '../layout/edge-geometry.ts';
 import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
 
 export interface ReadRequest {
@@ -20,15 +21,25 @@ export type ReadPart =
   | { readonly kind: 'nodes'; readonly items: readonly ArgNode[] }
   | { readonly kind: 'edges'; readonly items: readonly ArgEdge[] }
   | { readonly kind: 'boxes'; readonly language: Language; readonly items: readonly NodeBox[] }
-  | { readonly kind: 'rest'; readonly read: ReadResult };
+  | { readonly kind: 'rest'; readonly read: ReadResult; readonly links?: EdgeLinks };
 
 /** Items a part holds at most: a few milliseconds of unpacking. */
 export const PART_ITEMS = 4_000;
 
+/** What drawing a map needs worked out from it once: every node's boxes and every edge's links. */
+export interface MapMeasures {
+  readonly boxes: BoxesByLanguage;
+  readonly links: EdgeLinks;
+}
+
+export function measureMap(map: ArgMap): MapMeasures {
+  return { boxes: measureLanguages(map), links: linksOfMap(map) };
+}
+
 export interface OpenedFile {
   readonly read: ReadResult;
-  /** The boxes of the map read, when one was. */
-  readonly boxes?: BoxesByLanguage;
+  /** The measures of the map read, when one was. */
+  readonly measures?: MapMeasures;
 }
 
 /**
@@ -39,7 +50,7 @@ export const WORKER_MIN_BYTES = 64 * 1024;
 
 export function readOpenedFile(bytes: Uint8Array): OpenedFile {
   const read = readMapBytes(bytes);
-  return read.result.ok ? { read, boxes: measureLanguages(read.result.map) } : { read };
+  return read.result.ok ? { read, measures: measureMap(read.result.map) } : { read };
 }
 
 function* runs<T>(items: readonly T[], size: number): Generator<readonly T[]> {
@@ -47,7 +58,7 @@ function* runs<T>(items: readonly T[], size: number): Generator<readonly T[]> {
 }
 
 export function* fileParts(opened: OpenedFile, size = PART_ITEMS): Generator<ReadPart> {
-  const { read, boxes } = opened;
+  const { read, measures } = opened;
   if (!read.result.ok) {
     yield { kind: 'rest', read };
     return;
@@ -56,9 +67,9 @@ export function* fileParts(opened: OpenedFile, size = PART_ITEMS): Generator<Rea
   for (const items of runs(map.nodes, size)) yield { kind: 'nodes', items };
   for (const items of runs(map.edges, size)) yield { kind: 'edges', items };
   for (const language of ['zh', 'en'] as const) {
-    for (const items of runs([...(boxes?.[language].values() ?? [])], size)) yield { kind: 'boxes', language, items };
+    for (const items of runs([...(measures?.boxes[language].values() ?? [])], size)) yield { kind: 'boxes', language, items };
   }
-  yield { kind: 'rest', read: { ...read, result: { ...read.result, map: { ...map, nodes: [], edges: [] } } } };
+  yield { kind: 'rest', read: { ...read, result: { ...read.result, map: { ...map, nodes: [], edges: [] } } }, ...(measures ? { links: measures.links } : {}) };
 }
 
 /** The file again from its parts, in the order `fileParts` made them. */
@@ -66,16 +77,17 @@ export function joinParts(parts: readonly ReadPart[]): OpenedFile {
   const nodes: ArgNode[] = [];
   const edges: ArgEdge[] = [];
   const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
-  let read: ReadResult | undefined;
+  let rest: Extract<ReadPart, { kind: 'rest' }> | undefined;
   for (const part of parts) {
     if (part.kind === 'nodes') nodes.push(...part.items);
     else if (part.kind === 'edges') edges.push(...part.items);
     else if (part.kind === 'boxes') for (const box of part.items) boxes[part.language].set(box.id, box);
-    else read = part.read;
+    else rest = part;
   }
-  if (!read) throw new Error('the reading worker sent no result');
-  if (!read.result.ok) return { read };
-  return { read: { ...read, result: { ...read.result, map: { ...read.result.map, nodes, edges } } }, boxes };
+  if (!rest) throw new Error('the reading worker sent no result');
+  const { read, links } = rest;
+  if (!read.result.ok || !links) return { read };
+  return { read: { ...read, result: { ...read.result, map: { ...read.result.map, nodes, edges } } }, measures: { boxes, links } };
 }
 
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */

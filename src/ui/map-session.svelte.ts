@@ -8,7 +8,8 @@ import type { WritableFile } from './file-access.ts';
 import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
-import { extentsOf, measureLanguages, type BoxesByLanguage } from '../layout/node-boxes.ts';
+import { extentsOf } from '../layout/node-boxes.ts';
+import { measureMap, type MapMeasures } from './map-reader.ts';
 
 export interface OpenedMap {
   readonly map: ArgMap;
@@ -18,8 +19,8 @@ export interface OpenedMap {
   readonly sourceTexts: ReadonlyMap<string, string>;
   /** The argmap JSON file the map was opened from, when the browser lets argmap write it back. */
   readonly file?: WritableFile;
-  /** Every node's box in both languages, when they were measured as the file was read. */
-  readonly boxes?: BoxesByLanguage;
+  /** Every node's boxes and every edge's links, when they were worked out as the file was read. */
+  readonly measures?: MapMeasures;
 }
 
 export interface OpenAttempt {
@@ -28,11 +29,11 @@ export interface OpenAttempt {
   readonly opened: boolean;
 }
 
-/** An opened map with its boxes measured, by the reader or by the session. */
-type MeasuredMap = OpenedMap & { readonly boxes: BoxesByLanguage };
+/** An opened map with its measures, worked out by the reader or by the session. */
+type MeasuredMap = OpenedMap & { readonly measures: MapMeasures };
 
 function measured(opened: OpenedMap): MeasuredMap {
-  return { ...opened, boxes: opened.boxes ?? measureLanguages(opened.map) };
+  return { ...opened, measures: opened.measures ?? measureMap(opened.map) };
 }
 
 export class MapSession {
@@ -56,7 +57,9 @@ export class MapSession {
     this.#graph = this.map;
     return this.map;
   });
-  readonly boxesByLanguage = $derived.by(() => this.opened.boxes);
+  readonly boxesByLanguage = $derived.by(() => this.opened.measures.boxes);
+  /** The links of `map.edges`, by the map's node order. */
+  readonly links = $derived.by(() => this.opened.measures.links);
   readonly extents = $derived(extentsOf(this.boxesByLanguage));
   readonly boxes = $derived(this.boxesByLanguage[this.language]);
   readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
@@ -74,9 +77,9 @@ export class MapSession {
   }
 
   /** Takes the result of reading a file: a good map replaces the open one, a bad one only reports. */
-  receive(fileName: string, result: LoadResult, file?: WritableFile, boxes?: BoxesByLanguage): void {
+  receive(fileName: string, result: LoadResult, file?: WritableFile, measures?: MapMeasures): void {
     if (result.ok) {
-      this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(boxes ? { boxes } : {}) });
+      this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
       this.generation += 1;
       this.selectedId = undefined;
       this.hoveredId = undefined;
@@ -89,8 +92,8 @@ export class MapSession {
   /** Replaces the open map with an edited version of it (tours, saved layout), keeping the view. */
   edit(map: ArgMap): void {
     if (map === this.map) return;
-    const sameBoxes = map.nodes === this.map.nodes && map.actors === this.map.actors;
-    this.opened = { ...this.opened, map, boxes: sameBoxes ? this.opened.boxes : measureLanguages(map) };
+    const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
+    this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
   }
 

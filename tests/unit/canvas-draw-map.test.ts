@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArgMap } from '../../src/core/model.ts';
 import { indexMap } from '../../src/core/model.ts';
 import { EDGE_APPEARANCE } from '../../src/layout/appearance.ts';
-import { edgeEnds, edgeLines } from '../../src/layout/edge-geometry.ts';
+import { edgeEnds, edgeLines, linksOfMap } from '../../src/layout/edge-geometry.ts';
 import { measureNodes, nodeSizes } from '../../src/layout/node-boxes.ts';
 import { markerStrokes } from '../../src/layout/shapes.ts';
 import { drawMap, type CanvasScene, type MapContext } from '../../src/ui/canvas/draw-map.ts';
@@ -35,7 +35,7 @@ const boxes = measureNodes(map, 'en');
 const coordinates = new Float64Array([0, 0, 0, 150, 250, 150, 50_000, 50_000]);
 const indexById = new Map(map.nodes.map((node, index) => [node.id, index]));
 
-const ends = edgeEnds(map.edges, indexById, nodeSizes(map.nodes.map((node) => node.id), boxes));
+const ends = edgeEnds(map.edges, linksOfMap(map), nodeSizes(map.nodes.map((node) => node.id), boxes));
 const lines = edgeLines(ends, coordinates);
 
 function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): CanvasScene {

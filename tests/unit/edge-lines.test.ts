@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge } from '../../src/core/model.ts';
-import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
+import { edgeEnds, edgeLines, edgeLinks, edgeSegments, linksOfMap } from '../../src/layout/edge-geometry.ts';
 import { nodeSizes } from '../../src/layout/node-boxes.ts';
 
 const indexById = new Map([['a', 0], ['b', 1], ['c', 2], ['unsized', 3]]);
@@ -12,10 +12,24 @@ const edges: ArgEdge[] = [
   { id: 'to-nowhere', from: 'a', to: 'missing', kind: 'attack' },
   { id: 'to-unsized', from: 'a', to: 'unsized', kind: 'attack' },
 ];
+const links = edgeLinks(edges, indexById);
+
+describe('edge links: what each edge joins, by index', () => {
+  it('names the node at each end, or for an undercut the edge it attacks, and -1 for what is missing', () => {
+    expect([...links.from]).toEqual([2, 1, 0, 0]);
+    expect([...links.to]).toEqual([1, 0, -1, 3]);
+  });
+
+  it('resolves a map’s edges by its node order', () => {
+    const map = { nodes: [{ id: 'b' }, { id: 'a' }], edges: [{ id: 'e', from: 'a', to: 'b', kind: 'support' as const }] };
+    const resolved = linksOfMap(map as never);
+    expect([...resolved.from, ...resolved.to]).toEqual([1, 0]);
+  });
+});
 
 describe('edge lines from a coordinate array', () => {
   it('keeps the edges with both ends placed, relations before the undercuts that attack them', () => {
-    const ends = edgeEnds(edges, indexById, sizes);
+    const ends = edgeEnds(edges, links, sizes);
     expect(ends.edges.map((edge) => edge.id)).toEqual(['support', 'undercut']);
     expect([...ends.source]).toEqual([1, 2]);
     // An undercut's target is the line it attacks, coded as -1 - its index.
@@ -23,13 +37,13 @@ describe('edge lines from a coordinate array', () => {
   });
 
   it('draws from border to border, and an undercut to the middle of the line it attacks', () => {
-    const ends = edgeEnds(edges, indexById, sizes);
+    const ends = edgeEnds(edges, links, sizes);
     const lines = edgeLines(ends, new Float64Array([0, 0, 0, 200, 300, 100, 0, 0]));
     expect([...lines]).toEqual([0, 180, 0, 20, 250, 100, 0, 100]);
   });
 
   it('redraws from moved coordinates with the same ends, as a layout tick does', () => {
-    const ends = edgeEnds(edges, indexById, sizes);
+    const ends = edgeEnds(edges, links, sizes);
     const moved = edgeLines(ends, new Float64Array([0, 0, 0, -200, 300, 100, 0, 0]));
     expect([...moved.subarray(0, 4)]).toEqual([0, -180, 0, -20]);
   });

@@ -29,10 +29,14 @@ describe('the live layout of the open map', () => {
     expect([...first]).toEqual(firstValues);
   });
 
-  it('opens a map whose every node has a saved place settled, at those places', () => {
+  it('opens a map whose every node has a saved place settled, at those places, in a task after the one that opens it', async () => {
     const saved = { ...seed, nodes: seed.nodes.map((node, index) => ({ ...node, position: { x: index * 10, y: -index } })) };
     const layout = new LiveLayout(saved, () => extents);
+    expect(layout.placed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve));
+    await new Promise((resolve) => setTimeout(resolve));
     layout.stop();
+    expect(layout.placed).toBe(true);
     expect(layout.settled).toBe(true);
     expect(layout.progress).toBe(1);
     expect(layout.positions.map(({ x, y }) => [x, y])).toEqual(saved.nodes.map((_, index) => [index * 10, -index]));

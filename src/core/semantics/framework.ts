@@ -194,11 +194,14 @@ export function frameworkFromMap(map: ArgMap): MapFramework {
   };
 
   const undercutsByEdge = new Map<string, { readonly inference: number; readonly premise: number | undefined; readonly undercutters: number[] }>();
-  const edgeById = new Map(map.edges.map((edge) => [edge.id, edge]));
-  for (const edge of map.edges) {
+  // Ids are looked up only where a relation needs them: on a big map without undercuts, hashing
+  // every edge id would be most of the work.
+  const undercuts = map.edges.filter((edge) => edge.kind === 'undercut');
+  const edgeById = new Map(undercuts.length === 0 ? [] : map.edges.map((edge) => [edge.id, edge]));
+  for (const edge of undercuts) {
     const undercutter = nodeIndex(edge.from);
     const undercut = edgeById.get(edge.to);
-    if (edge.kind !== 'undercut' || undercutter === undefined || undercut === undefined) continue;
+    if (undercutter === undefined || undercut === undefined) continue;
     const known = undercutsByEdge.get(undercut.id);
     if (known !== undefined) known.undercutters.push(undercutter);
     else {
@@ -211,10 +214,11 @@ export function frameworkFromMap(map: ArgMap): MapFramework {
   // include the inferences that attack the premise.
   const attackersOfNode = new Map<number, number[]>();
   for (const edge of map.edges) {
+    if (edge.kind !== 'attack') continue;
     const premise = nodeIndex(edge.from);
     const attacked = nodeIndex(edge.to);
-    if (edge.kind !== 'attack' || premise === undefined || attacked === undefined) continue;
-    const attacker = undercutsByEdge.get(edge.id)?.inference ?? premise;
+    if (premise === undefined || attacked === undefined) continue;
+    const attacker = (undercutsByEdge.size === 0 ? undefined : undercutsByEdge.get(edge.id)?.inference) ?? premise;
     builder.addAttack(attacker, attacked);
     const attackers = attackersOfNode.get(attacked);
     if (attackers === undefined) attackersOfNode.set(attacked, [attacker]);
