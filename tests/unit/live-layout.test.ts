@@ -43,6 +43,15 @@ describe('the live layout of the open map', () => {
     expect(layout.pinned.size).toBe(seed.nodes.length);
   });
 
+  it('keeps an edit that leaves every node where it was at rest at once, without a blink', () => {
+    const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
+    const layout = new LiveLayout(seed, () => extents, keep);
+    layout.stop();
+    expect(layout.placed).toBe(true);
+    expect(layout.settled).toBe(true);
+    expect(layout.positionOf(seed.nodes[4]!.id)).toEqual({ id: seed.nodes[4]!.id, x: 4, y: 8 });
+  });
+
   it('moves a dragged node to the pointer at once, in a new array, pins it on drop and lets it go on release', async () => {
     const layout = new LiveLayout(seed, () => extents);
     await settled(layout);
