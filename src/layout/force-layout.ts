@@ -109,17 +109,28 @@ export function createForceLayout(map: ArgMap, extents: ReadonlyMap<string, Exte
     if (source && target) links.push({ id: edge.id, source, target });
   }
 
-  return forceSimulation(nodes)
-    .randomSource(random)
-    .force('link', forceLink<LayoutNode, LayoutLink>(links)
-      .id((node) => node.id)
-      .distance((link) => (Math.max(link.source.height, link.source.width / 2) + Math.max(link.target.height, link.target.width / 2)) / 2 + 40))
-    .force('charge', forceManyBody<LayoutNode>().strength(CHARGE).distanceMax(manyBodyDistanceMax(nodes.length)).theta(manyBodyTheta(nodes.length)))
-    .force('direction', forceEdgeDirection(links, 40, 0.6))
-    .force('collide', forceRectCollide(14))
+  return withNodeForces(forceSimulation(nodes).randomSource(random), links, nodes.length)
     .force('x', forceX<LayoutNode>(0).strength(0.03))
     .force('y', forceY<LayoutNode>(0).strength(0.05))
     .stop();
+}
+
+/** The room collisions keep around a box while the layout moves. */
+const COLLIDE_PADDING = 14;
+
+/**
+ * The forces nodes exert on each other: links, many-body, edge direction and collisions.
+ * `mapSize`: the node count of the whole map, whose size sets the many-body reach and accuracy
+ * (the same for a part of the map simulated on its own, so that it feels the same forces).
+ */
+export function withNodeForces(simulation: ForceLayout, links: LayoutLink[], mapSize: number, collidePadding = COLLIDE_PADDING): ForceLayout {
+  return simulation
+    .force('link', forceLink<LayoutNode, LayoutLink>(links)
+      .id((node) => node.id)
+      .distance((link) => (Math.max(link.source.height, link.source.width / 2) + Math.max(link.target.height, link.target.width / 2)) / 2 + 40))
+    .force('charge', forceManyBody<LayoutNode>().strength(CHARGE).distanceMax(manyBodyDistanceMax(mapSize)).theta(manyBodyTheta(mapSize)))
+    .force('direction', forceEdgeDirection(links, 40, 0.6))
+    .force('collide', forceRectCollide(collidePadding));
 }
 
 /** Fresh records of where every node is now; d3 moves its nodes in place. */

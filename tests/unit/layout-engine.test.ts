@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createForceLayout, DEFAULT_SEED, readPositions, settleLayout, settleSteps } from '../../src/layout/force-layout.ts';
+import type { NeighbourhoodSize } from '../../src/layout/drag-neighbourhood.ts';
 import { LayoutEngine } from '../../src/layout/layout-engine.ts';
 import { openRequest, type LayoutUpdate } from '../../src/layout/layout-messages.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
@@ -14,7 +15,7 @@ function coordinatesOf(positions: readonly Position[]): number[] {
 }
 
 /** An engine whose updates are recorded; `next` waits for the next one matching. */
-function recordingEngine() {
+function recordingEngine(neighbourhood?: NeighbourhoodSize) {
   const updates: LayoutUpdate[] = [];
   let waiting: { readonly wanted: (update: LayoutUpdate) => boolean; readonly resolve: (update: LayoutUpdate) => void } | undefined;
   const engine = new LayoutEngine((update) => {
@@ -23,7 +24,7 @@ function recordingEngine() {
       waiting.resolve(update);
       waiting = undefined;
     }
-  });
+  }, neighbourhood);
   const next = (wanted: (update: LayoutUpdate) => boolean = () => true) => new Promise<LayoutUpdate>((resolve) => {
     waiting = { wanted, resolve };
   });
@@ -98,5 +99,78 @@ describe('layout engine (what the worker runs)', () => {
     const released = await nextUpdate();
     engine.stop();
     expect(released.coordinates[6]).not.toBe(5000);
+  });
+
+  describe('on a map bigger than a drag neighbourhood', () => {
+    const size: NeighbourhoodSize = { moving: 10, ring: 10 };
+    const DRAGGED = 3;
+
+    /** The nodes of `coordinates` by distance from node `index`, nearest first. */
+    function byDistance(coordinates: Float64Array, index: number): number[] {
+      const distance = (other: number) => Math.hypot(coordinates[2 * other]! - coordinates[2 * index]!, coordinates[2 * other + 1]! - coordinates[2 * index + 1]!);
+      return seed.nodes.map((_, other) => other).sort((a, b) => distance(a) - distance(b));
+    }
+
+    function largestMove(before: Float64Array, after: Float64Array, nodes: readonly number[]): number {
+      return Math.max(...nodes.map((node) => Math.hypot(after[2 * node]! - before[2 * node]!, after[2 * node + 1]! - before[2 * node + 1]!)));
+    }
+
+    it('moves the dragged node’s neighbours and holds the rest of the map still', async () => {
+      const { engine, next } = recordingEngine(size);
+      const settling = next((update) => update.settled);
+      engine.handle(openRequest(seed, extents, DEFAULT_SEED));
+      const rest = (await settling).coordinates;
+      const nearest = byDistance(rest, DRAGGED);
+      const [x, y] = [rest[2 * DRAGGED]!, rest[2 * DRAGGED + 1]!];
+      engine.handle({ type: 'drag-start', index: DRAGGED, x, y });
+      engine.handle({ type: 'drag', index: DRAGGED, x: x + 400, y: y + 300 });
+      let during = await next();
+      for (let tick = 0; tick < 10; tick += 1) during = await next();
+      expect([during.coordinates[2 * DRAGGED], during.coordinates[2 * DRAGGED + 1]]).toEqual([x + 400, y + 300]);
+      expect(largestMove(rest, during.coordinates, nearest.slice(1, size.moving))).toBeGreaterThan(1);
+      expect(largestMove(rest, during.coordinates, nearest.slice(size.moving))).toBe(0);
+      engine.handle({ type: 'drag-end', index: DRAGGED });
+      engine.stop();
+    });
+
+    it('starts the neighbourhood at rest: a node held where it stands moves nothing', async () => {
+      const { engine, next } = recordingEngine(size);
+      const settling = next((update) => update.settled);
+      engine.handle(openRequest(seed, extents, DEFAULT_SEED));
+      const rest = (await settling).coordinates;
+      engine.handle({ type: 'drag-start', index: DRAGGED, x: rest[2 * DRAGGED]!, y: rest[2 * DRAGGED + 1]! });
+      let during = await next();
+      for (let tick = 0; tick < 20; tick += 1) during = await next();
+      engine.handle({ type: 'drag-end', index: DRAGGED });
+      engine.stop();
+      expect(largestMove(rest, during.coordinates, seed.nodes.map((_, index) => index))).toBeLessThan(0.1);
+    });
+
+    it('lets the neighbourhood come to rest after the drop, then releases a node into a new one', async () => {
+      const { engine, next, updates } = recordingEngine(size);
+      const settling = next((update) => update.settled);
+      engine.handle(openRequest(seed, extents, DEFAULT_SEED));
+      const rest = (await settling).coordinates;
+      const [x, y] = [rest[2 * DRAGGED]!, rest[2 * DRAGGED + 1]!];
+      engine.handle({ type: 'drag-start', index: DRAGGED, x, y });
+      engine.handle({ type: 'drag', index: DRAGGED, x: x - 500, y });
+      await next();
+      engine.handle({ type: 'drag-end', index: DRAGGED });
+      // Cooling from alpha 0.3 to d3's alphaMin takes a few hundred ticks; then the updates stop.
+      await vi.waitFor(() => {
+        const count = updates.length;
+        return new Promise<void>((resolve, reject) => setTimeout(() => (updates.length === count ? resolve() : reject(new Error('still moving'))), 100));
+      }, { timeout: 20_000, interval: 0 });
+      const dropped = updates.at(-1)!.coordinates;
+      expect([dropped[2 * DRAGGED], dropped[2 * DRAGGED + 1]]).toEqual([x - 500, y]);
+      engine.handle({ type: 'release', index: DRAGGED });
+      let released = await next();
+      for (let tick = 0; tick < 5; tick += 1) released = await next();
+      engine.stop();
+      // Let go, the node feels the map's pull in full, not a balance that would keep it where it was dropped.
+      expect(Math.abs(released.coordinates[2 * DRAGGED]! - (x - 500))).toBeGreaterThan(50);
+      const farAway = byDistance(dropped, DRAGGED).slice(size.moving + size.ring);
+      expect(largestMove(dropped, released.coordinates, farAway)).toBe(0);
+    });
   });
 });
