@@ -22,6 +22,8 @@ interface GeneratedNode {
   readonly kind: 'question' | 'claim' | 'evidence';
   readonly text: { readonly zh: string; readonly en: string };
   readonly actor?: string;
+  /** A saved place (see `withSavedLayout`). */
+  readonly position?: { readonly x: number; readonly y: number };
 }
 
 interface GeneratedEdge {
@@ -129,5 +131,22 @@ export function generateMap(nodeCount: number, seed: number): MapDocument {
     actors: ACTORS.map(([zh, en], index) => ({ id: `actor-${index}`, name: { zh, en } })),
     nodes,
     edges,
+  };
+}
+
+/**
+ * The map as "保存布局" leaves it once its layout has settled: every node at its place in
+ * `positions`, rounded to whole pixels (finer is invisible). A node missing from `positions` is a
+ * mistake of the caller, not a map with some places unsaved, so it throws.
+ */
+export function withSavedLayout(document: MapDocument, positions: readonly { readonly id: string; readonly x: number; readonly y: number }[]): MapDocument {
+  const placeById = new Map(positions.map(({ id, x, y }) => [id, { x: Math.round(x), y: Math.round(y) }]));
+  return {
+    ...document,
+    nodes: document.nodes.map((node) => {
+      const position = placeById.get(node.id);
+      if (!position) throw new Error(`the layout has no place for node ${node.id}`);
+      return { ...node, position };
+    }),
   };
 }

@@ -41,7 +41,7 @@ export interface Measurement {
   readonly settledMs?: number;
   /** From choosing the file to settled; 0 when no task took 50 ms or more. */
   readonly longestTaskSettlingMs?: number;
-  /** From the first frame showing the new map to the end of the last gesture; 0 as above. */
+  /** From the first frame showing the new map to the end of the last gesture; 0 as above; undefined when no gesture was asked for. */
   readonly longestTaskDrawnMs?: number;
   /** The page's and its workers' JS heaps after garbage collection. */
   readonly heapBytes?: number;
@@ -565,7 +565,10 @@ function longestTask(tasks: readonly LongTask[], from: number, to = Infinity): n
   return Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
 }
 
-/** Opens `map` in a fresh browser context at `url` and measures it through the given gestures. */
+/**
+ * Opens `map` in a fresh browser context at `url` and measures it through the given gestures; with
+ * none, only the opening and the heap are measured.
+ */
 export async function measure(browser: Browser, url: string, tool: Tool, map: MapCase, gestures: readonly Gesture[]): Promise<Measurement> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
   const frames: Partial<Record<Gesture, number[]>> = {};
@@ -638,7 +641,8 @@ export async function measure(browser: Browser, url: string, tool: Tool, map: Ma
       renderer: settle.renderer,
       settledMs: settle.settledAt - settle.startedAt,
       ...(tasks ? { longestTaskSettlingMs: longestTask(tasks, settle.startedAt, settle.settledAt) } : {}),
-      ...(tasks ? { longestTaskDrawnMs: Math.max(0, ...gestureWindows.map((window) => longestTask(tasks, window.from, window.to))) } : {}),
+      // With no gestures asked for (a map only opened), there is no span to claim was free of long tasks.
+      ...(tasks && gestures.length > 0 ? { longestTaskDrawnMs: Math.max(0, ...gestureWindows.map((window) => longestTask(tasks, window.from, window.to))) } : {}),
       heapBytes: heap,
       frames,
       frameCosts,

@@ -8,6 +8,10 @@
  * opened as the file it is; the plain page gets the same graph as argmap JSON). Each map is opened
  * in each page, in a fresh browser context, and measured by measure.ts: open → settled, the
  * longest tasks, frame times and their CPU cost while panning, zooming and dragging, the JS heap.
+ * When 20,000 is among the sizes, that map is also opened in argmap alone with every node's
+ * position saved, as "保存布局" leaves a map whose layout settled (the positions come from the app's
+ * own settleLayout, run here): argmap opens it with no layout tick, and the run measures open →
+ * settled, the longest task while it opens, and the heap, with no gestures.
  * The sweep opens generated maps in the app with `?renderer=svg` and `?renderer=canvas` and
  * measures pan and drag.
  * Results, with the targets of issue 6, go to bench/RESULTS.md.
@@ -19,17 +23,22 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { readMapBytes } from '../../src/core/formats/read-map.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
+import type { ArgMap } from '../../src/core/model.ts';
 import { serializeMap } from '../../src/core/serialize.ts';
+import { settleLayout } from '../../src/layout/force-layout.ts';
+import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { CANVAS_RENDERER_MIN_NODES } from '../../src/ui/map-renderer.ts';
 import { PROJECT_ROOT, serveApp } from '../served-app.ts';
-import { generateMap } from './generate.ts';
+import { generateMap, withSavedLayout } from './generate.ts';
 import { GESTURE_BUDGET_MS, GESTURES, measure, SETTLE_TIMEOUT_MS, STEPS, VIEWPORT, type Gesture, type MapCase, type Measurement, type Tool } from './measure.ts';
-import { mapSection, PRESENTATION_JITTER_MS, summarize, sweepSection, targetsTable, type Compared, type Summary } from './report.ts';
+import { mapSection, PRESENTATION_JITTER_MS, savedLayoutSection, summarize, sweepSection, targetsTable, type Compared, type Summary } from './report.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
 const SEED = 1;
 const SWEEP_GESTURES = ['pan', 'drag'] as const satisfies readonly Gesture[];
+/** The generated size that is also opened with its layout saved (see `savedLayoutCase`). */
+const SAVED_LAYOUT_SIZE = 20_000;
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -45,12 +54,39 @@ const SIZES = wholeNumbers(argument('--sizes') ?? '1000,2000,5000,20000', '--siz
 const SWEEP = wholeNumbers(argument('--sweep') ?? '100,250,500,1000', '--sweep', 2);
 const RUNS = wholeNumbers(argument('--runs') ?? '1', '--runs', 1)[0] ?? 1;
 
+/** A generated map as the app reads it: a problem or a warning would measure the map's error path instead. */
+function loadGenerated(label: string, text: string): ArgMap {
+  const loaded = loadMapText(text);
+  if (!loaded.ok) throw new Error(`the ${label} map is invalid: ${loaded.problems.slice(0, 5).map((problem) => problem.message).join('; ')}`);
+  if (loaded.warnings.length > 0) throw new Error(`the ${label} map has warnings: ${loaded.warnings.slice(0, 5).map((problem) => problem.message).join('; ')}`);
+  return loaded.map;
+}
+
 function generatedCase(size: number): MapCase {
   const text = JSON.stringify(generateMap(size, SEED));
-  const loaded = loadMapText(text);
-  if (!loaded.ok) throw new Error(`the generated ${size}-node map is invalid: ${loaded.problems.slice(0, 5).map((problem) => problem.message).join('; ')}`);
-  if (loaded.warnings.length > 0) throw new Error(`the generated ${size}-node map has warnings: ${loaded.warnings.slice(0, 5).map((problem) => problem.message).join('; ')}`);
-  return { label: `generated ${size}`, fileName: `generated-${size}.json`, bytes: Buffer.from(text), plainText: text, nodes: loaded.map.nodes.length, edges: loaded.map.edges.length };
+  const map = loadGenerated(`generated ${size}`, text);
+  return { label: `generated ${size}`, fileName: `generated-${size}.json`, bytes: Buffer.from(text), plainText: text, nodes: map.nodes.length, edges: map.edges.length };
+}
+
+/**
+ * The generated map saved after its layout settled, as "保存布局" leaves it, so that argmap must
+ * open it with no layout tick. The places come from the app's own settleLayout (the seeded steps
+ * the app runs, so the same map always gets the same places), on this machine and before the
+ * browser starts (at 20,000 nodes, a few seconds).
+ */
+function savedLayoutCase(size: number): MapCase {
+  const label = `generated ${size}, layout saved`;
+  const document = generateMap(size, SEED);
+  const generated = loadGenerated(`generated ${size}`, JSON.stringify(document));
+  process.stderr.write(`laying out the generated ${size}-node map to save its layout … `);
+  const started = Date.now();
+  const text = JSON.stringify(withSavedLayout(document, settleLayout(generated, layoutExtents(generated))));
+  process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const map = loadGenerated(label, text);
+  // A node the app reads without its place would be laid out, and the case would measure a layout after all.
+  if (map.nodes.some((node) => node.position === undefined)) throw new Error(`the ${label} map lost node positions on reading`);
+  // plainText is never opened: the plain page ignores saved places (see savedLayoutSection).
+  return { label, fileName: `generated-${size}-layout-saved.json`, bytes: Buffer.from(text), plainText: text, nodes: map.nodes.length, edges: map.edges.length };
 }
 
 function qt30Case(): MapCase {
@@ -68,15 +104,20 @@ const command = `npx tsx bench/big-maps/run.ts --sizes ${SIZES.join(',') || 'non
 const runStarted = Date.now();
 // Other work on the machine skews every number; the load before and after says how much to trust them.
 const loadAtStart = loadavg()[0]!;
+const savedLayout = SIZES.includes(SAVED_LAYOUT_SIZE) ? savedLayoutCase(SAVED_LAYOUT_SIZE) : undefined;
+const laidOutIn = (Date.now() - runStarted) / 1000;
 // The plain page is served beside the app, from the same server.
 const app = await serveApp('big-maps', async (outDir) => {
   await esbuild({ entryPoints: [path.join(HERE, 'plain-d3.ts')], bundle: true, format: 'esm', target: 'es2022', minify: true, outfile: path.join(outDir, 'plain-d3.js'), logLevel: 'warning' });
   copyFileSync(path.join(HERE, 'plain-d3.html'), path.join(outDir, 'plain-d3.html'));
 });
 const { url, browser } = app;
-const builtIn = (Date.now() - runStarted) / 1000;
+const builtIn = (Date.now() - runStarted) / 1000 - laidOutIn;
 /** Seconds each part of the run took, so a full run can be planned. */
-const durations: [string, number][] = [['building the app and the plain page', builtIn]];
+const durations: [string, number][] = [
+  ...(savedLayout ? [[`laying out generated ${SAVED_LAYOUT_SIZE} to save its layout`, laidOutIn] as [string, number]] : []),
+  ['building the app and the plain page', builtIn],
+];
 
 async function runs(label: string, pageUrl: string, tool: Tool, map: MapCase, gestures: readonly Gesture[]): Promise<Measurement[]> {
   const results: Measurement[] = [];
@@ -93,9 +134,18 @@ async function runs(label: string, pageUrl: string, tool: Tool, map: MapCase, ge
   return results;
 }
 
+/** Opens a map with its layout saved in argmap alone (see `savedLayoutSection`), with no gestures. */
+async function openSavedLayout(map: MapCase): Promise<{ summary: Summary; section: string }> {
+  const measured = await runs(`${map.label} · argmap`, url, 'argmap', map, []);
+  const summary = summarize(measured);
+  const notes = measured.flatMap((run) => run.notes.map((note) => `argmap: ${note}`));
+  return { summary, section: savedLayoutSection(map, summary, notes) };
+}
+
 try {
   const sections: string[] = [];
   const bySize = new Map<number, Compared>();
+  let savedLayoutSummary: Summary | undefined;
   for (const [size, map] of cases) {
     const measured: Record<Tool, Measurement[]> = { argmap: [], plain: [] };
     for (const tool of ['argmap', 'plain'] as const) {
@@ -107,6 +157,13 @@ try {
     const section = mapSection(map, compared.argmap, compared.plain, notes);
     sections.push(section);
     console.log(`\n${section}`);
+    // Beside the same map laid out as it opens.
+    if (size === SAVED_LAYOUT_SIZE && savedLayout) {
+      const opened = await openSavedLayout(savedLayout);
+      savedLayoutSummary = opened.summary;
+      sections.push(opened.section);
+      console.log(`\n${opened.section}`);
+    }
   }
   const sweep = new Map<number, { svg: Summary; canvas: Summary }>();
   for (const size of SWEEP) {
@@ -139,10 +196,11 @@ try {
     '- **Where to press**: the pan and the zoom start on background clear of every node, and the drag grabs the node nearest the middle that no other node covers. SVG nodes are found in the DOM. A canvas has none: the positions come from the toolbar\'s **Export SVG** (its `<g data-node-id>` transforms and outlines are in map coordinates), placed on screen by the zoom transform the canvas shows in `data-transform`. ' +
       'The gestures run in the opening view, or, where it shows no node to drag (the app opens a big map on its top centre), after **Fit to screen** and wheeling in on the node nearest the middle back to the opening zoom. A pan must move the camera and a drag must not; the notes say when one did otherwise.',
     '- **JS heap**: `Runtime.getHeapUsage` of the page and of each of its workers (a layout worker\'s heap is the map\'s too), each after a CDP garbage collection, once the map has settled.',
+    `- **A saved layout**: when ${SAVED_LAYOUT_SIZE.toLocaleString('en')} is among the sizes, that generated map is opened once more in argmap with every node's position saved, as **保存布局** leaves a map whose layout settled: the benchmark lays it out with the app's own \`settleLayout\` and writes each place, rounded to whole pixels, into the file. argmap opens such a map with no layout tick. Measured in argmap alone (the plain page ignores saved positions): open → settled, the longest task from the change event to settled ("while opening"), and the heap; no gestures.`,
     '',
     '## Targets',
     '',
-    targetsTable(bySize),
+    targetsTable(bySize, savedLayoutSummary),
     '',
     `Frame-time limits allow ${PRESENTATION_JITTER_MS} ms for the jitter of presentation times. "10× faster" at 5,000 nodes is judged on frame cost, with the presented frame median's ratio beside it: frame intervals cannot go below the display's 16.7 ms, so 10× on them would need the plain page's median frame to be at least 167 ms. "Once drawn" counts both the presented frames of the gestures and the long tasks from the first frame showing the map.`,
     '',
