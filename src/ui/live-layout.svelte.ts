@@ -4,11 +4,17 @@
  * then wakes up while a node is dragged. Without workers the page runs the same engine in slices.
  */
 import type { ArgMap } from '../core/model.ts';
+import type { EdgeLinks } from '../layout/edge-geometry.ts';
 import { DEFAULT_SEED } from '../layout/force-layout.ts';
 import { LayoutEngine } from '../layout/layout-engine.ts';
 import { openRequest, type LayoutRequest, type LayoutUpdate } from '../layout/layout-messages.ts';
 import type { Position } from '../layout/layout-node.ts';
 import type { Extent } from '../layout/node-boxes.ts';
+
+export interface LayoutMeasures {
+  readonly extents: ReadonlyMap<string, Extent>;
+  readonly links?: EdgeLinks;
+}
 
 export class LiveLayout {
   /** Node ids in coordinate order: the map's node order. */
@@ -40,10 +46,11 @@ export class LiveLayout {
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
   /**
-   * `extents`: read when the layout starts, in a task after the one that opens the map.
+   * `measures`: read when the layout starts, in a task after the one that opens the map: the space
+   * each node takes, and the links of the map's edges when they are at hand.
    * `keep`: where the nodes that survive an edit were; they stay there.
    */
-  constructor(map: ArgMap, extents: () => ReadonlyMap<string, Extent>, keep?: ReadonlyMap<string, Position>) {
+  constructor(map: ArgMap, measures: () => LayoutMeasures, keep?: ReadonlyMap<string, Position>) {
     this.ids = map.nodes.map((node) => node.id);
     this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
     // Until the layout speaks, nodes stand at their saved or kept places (a saved layout is already at rest).
@@ -61,7 +68,8 @@ export class LiveLayout {
     // The layout starts in a task of its own: packing a 20,000-node graph for the worker takes
     // 20 ms that need not join the task that opens the map. Until then there is nothing to tell it.
     this.#timers.push(setTimeout(() => {
-      const request = openRequest(map, extents(), DEFAULT_SEED, keep);
+      const { extents, links } = measures();
+      const request = openRequest(map, extents, DEFAULT_SEED, keep, links);
       if (typeof Worker === 'function') this.#runInWorker(request);
       else this.#runOnPage(request);
     }));

@@ -16,7 +16,7 @@ let layout: LiveLayout;
 
 beforeAll(() => {
   const seed = loadSeedMap();
-  layout = new LiveLayout(seed, () => layoutExtents(seed));
+  layout = new LiveLayout(seed, () => ({ extents: layoutExtents(seed) }));
 });
 
 afterAll(() => {

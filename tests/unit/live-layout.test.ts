@@ -14,7 +14,7 @@ async function settled(layout: LiveLayout): Promise<void> {
 
 describe('the live layout of the open map', () => {
   it('settles without a worker in slices, starting with the first slice, and ends where settleLayout does', async () => {
-    const layout = new LiveLayout(seed, () => extents);
+    const layout = new LiveLayout(seed, () => ({ extents }));
     expect(layout.ids).toEqual(seed.nodes.map((node) => node.id));
     expect(layout.indexById.get(seed.nodes[7]!.id)).toBe(7);
     expect(layout.settled).toBe(false);
@@ -31,7 +31,7 @@ describe('the live layout of the open map', () => {
 
   it('opens a map whose every node has a saved place settled, at those places, in a task after the one that opens it', async () => {
     const saved = { ...seed, nodes: seed.nodes.map((node, index) => ({ ...node, position: { x: index * 10, y: -index } })) };
-    const layout = new LiveLayout(saved, () => extents);
+    const layout = new LiveLayout(saved, () => ({ extents }));
     expect(layout.placed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve));
     await new Promise((resolve) => setTimeout(resolve));
@@ -45,7 +45,7 @@ describe('the live layout of the open map', () => {
 
   it('keeps an edit that leaves every node where it was at rest at once, without a blink', () => {
     const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
-    const layout = new LiveLayout(seed, () => extents, keep);
+    const layout = new LiveLayout(seed, () => ({ extents }), keep);
     layout.stop();
     expect(layout.placed).toBe(true);
     expect(layout.settled).toBe(true);
@@ -53,7 +53,7 @@ describe('the live layout of the open map', () => {
   });
 
   it('moves a dragged node to the pointer at once, in a new array, pins it on drop and lets it go on release', async () => {
-    const layout = new LiveLayout(seed, () => extents);
+    const layout = new LiveLayout(seed, () => ({ extents }));
     await settled(layout);
     const id = seed.nodes[3]!.id;
     const before = layout.coordinates;
@@ -87,7 +87,7 @@ describe('the live layout of the open map', () => {
     }
     vi.stubGlobal('Worker', FailingWorker);
     try {
-      const layout = new LiveLayout(seed, () => extents);
+      const layout = new LiveLayout(seed, () => ({ extents }));
       expect(layout.settled).toBe(false);
       await settled(layout);
       layout.stop();
