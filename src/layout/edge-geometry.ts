@@ -3,7 +3,8 @@
  * (an undercut ends on the middle of the relation it attacks). Pure numbers, shared by
  * the live view and the export.
  */
-import type { ArgEdge, ArgMap, EdgeKind } from '../core/model.ts';
+import { edgeLinks, type EdgeLinks } from '../core/edge-links.ts';
+import type { ArgEdge, EdgeKind } from '../core/model.ts';
 import type { Position } from './layout-node.ts';
 import { nodeSizes, type Extent } from './node-boxes.ts';
 
@@ -16,36 +17,6 @@ export interface EdgeSegment {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
-}
-
-/**
- * What each edge of a list joins, by index: `from[i]` is the index of edge i's source node; `to[i]`
- * that of its target node or, for an undercut, the index in the list of the edge it attacks; -1
- * where there is none. Resolving ids is the costly part of placing edges (each id string read
- * fresh from a file is hashed on its first lookup: 48,000 of them took 20 ms), so a map read in
- * a worker has its links resolved there.
- */
-export interface EdgeLinks {
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-}
-
-/** `indexById`: each node's index in the coordinate arrays. */
-export function edgeLinks(edges: readonly ArgEdge[], indexById: ReadonlyMap<string, number>): EdgeLinks {
-  const from = new Int32Array(edges.length);
-  const to = new Int32Array(edges.length);
-  // On a map without undercuts no edge id is looked up.
-  const edgeIndexById = edges.some((edge) => edge.kind === 'undercut') ? new Map(edges.map((edge, index) => [edge.id, index])) : undefined;
-  edges.forEach((edge, index) => {
-    from[index] = indexById.get(edge.from) ?? -1;
-    to[index] = (edge.kind === 'undercut' ? edgeIndexById?.get(edge.to) : indexById.get(edge.to)) ?? -1;
-  });
-  return { from, to };
-}
-
-/** The links of a map's edges, by its node order. */
-export function linksOfMap(map: Pick<ArgMap, 'nodes' | 'edges'>): EdgeLinks {
-  return edgeLinks(map.edges, new Map(map.nodes.map((node, index) => [node.id, index])));
 }
 
 /**

@@ -3,7 +3,7 @@
  * the few fields of a map the layout reads, as typed arrays, never the parsed map itself.
  */
 import { EDGE_KINDS, NODE_KINDS, type ArgEdge, type ArgMap, type ArgNode } from '../core/model.ts';
-import { linksOfMap, type EdgeLinks } from './edge-geometry.ts';
+import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
 import type { Position } from './layout-node.ts';
 import type { Extent } from './node-boxes.ts';
 

@@ -4,7 +4,7 @@
  * then wakes up while a node is dragged. Without workers the page runs the same engine in slices.
  */
 import type { ArgMap } from '../core/model.ts';
-import type { EdgeLinks } from '../layout/edge-geometry.ts';
+import type { EdgeLinks } from '../core/edge-links.ts';
 import { DEFAULT_SEED } from '../layout/force-layout.ts';
 import { LayoutEngine } from '../layout/layout-engine.ts';
 import { openRequest, type LayoutRequest, type LayoutUpdate } from '../layout/layout-messages.ts';

@@ -5,7 +5,7 @@
  */
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
 import type { ArgEdge, ArgMap, ArgNode, Language } from '../core/model.ts';
-import { linksOfMap, type EdgeLinks } from '../layout/edge-geometry.ts';
+import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
 import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
 
 export interface ReadRequest {

@@ -2,6 +2,7 @@
  * Which claims still stand: the grounded labelling of the open map (Dung semantics), under
  * the what-if assumptions a person has made, and the extensions of the map for the panel.
  */
+import type { EdgeLinks } from '../core/edge-links.ts';
 import type { ArgMap } from '../core/model.ts';
 import { enumerateExtensions, namedExtensions, SEMANTICS, type Semantics } from '../core/semantics/extensions.ts';
 import { frameworkFromMap } from '../core/semantics/framework.ts';
@@ -25,7 +26,8 @@ export class StatusState {
   assumptions = $state.raw<ReadonlyMap<string, Assumption>>(new Map());
 
   readonly #map: () => ArgMap;
-  readonly mapFramework = $derived.by(() => frameworkFromMap(this.#map()));
+  readonly #links: (() => EdgeLinks) | undefined;
+  readonly mapFramework = $derived.by(() => frameworkFromMap(this.#map(), this.#links?.()));
   readonly whatIf = $derived.by(() => whatIfLabelling(this.mapFramework.framework, this.assumptions));
   /** The status of every node, under the current assumptions. */
   readonly labels: ReadonlyMap<string, LabelName> = $derived.by(() => {
@@ -43,8 +45,10 @@ export class StatusState {
     });
   });
 
-  constructor(map: () => ArgMap) {
+  /** `links`: those of the map's edges, when they are at hand (a big map's were resolved as it was read). */
+  constructor(map: () => ArgMap, links?: () => EdgeLinks) {
     this.#map = map;
+    this.#links = links;
   }
 
   suppose(nodeId: string, assumption: Assumption | undefined): void {

@@ -2,7 +2,7 @@
 // the session draws with those boxes and keeps them through edits that leave the nodes alone.
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { linksOfMap } from '../../src/layout/edge-geometry.ts';
+import { linksOfMap } from '../../src/core/edge-links.ts';
 import { extentsOf, measureLanguages } from '../../src/layout/node-boxes.ts';
 import { fileParts, joinParts, measureMap, readFileBytes, readOpenedFile, WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge } from '../../src/core/model.ts';
-import { edgeEnds, edgeLines, edgeLinks, edgeSegments, linksOfMap } from '../../src/layout/edge-geometry.ts';
+import { edgeLinks, linksOfMap } from '../../src/core/edge-links.ts';
+import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { nodeSizes } from '../../src/layout/node-boxes.ts';
 
 const indexById = new Map([['a', 0], ['b', 1], ['c', 2], ['unsized', 3]]);

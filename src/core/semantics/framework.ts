@@ -4,6 +4,7 @@
  * argument in O(degree) without allocating. Frameworks are immutable once built.
  */
 
+import { linksOfMap, type EdgeLinks } from '../edge-links.ts';
 import type { ArgMap } from '../model.ts';
 
 export interface ArgumentationFramework {
@@ -183,47 +184,41 @@ export interface MapFramework {
  * In every complete labelling the label of I(e) follows from node labels (IN iff p is IN and every
  * undercutter of e is OUT; OUT iff p is OUT or an undercutter is IN; otherwise UNDEC), so projecting
  * an extension onto the nodes loses nothing and never merges two extensions.
+ * `links`: those of the map's edges (`linksOfMap`), when they are at hand.
  */
-export function frameworkFromMap(map: ArgMap): MapFramework {
+export function frameworkFromMap(map: ArgMap, links: EdgeLinks = linksOfMap(map)): MapFramework {
   const builder = new FrameworkBuilder();
   for (const node of map.nodes) builder.addArgument(node.id);
   const nodeCount = builder.argumentCount;
-  const nodeIndex = (id: string): number | undefined => {
-    const index = builder.indexOf(id);
-    return index !== undefined && index < nodeCount ? index : undefined;
-  };
+  const nodeAt = (index: number): number | undefined => (index >= 0 ? index : undefined);
 
-  const undercutsByEdge = new Map<string, { readonly inference: number; readonly premise: number | undefined; readonly undercutters: number[] }>();
-  // Ids are looked up only where a relation needs them: on a big map without undercuts, hashing
-  // every edge id would be most of the work.
-  const undercuts = map.edges.filter((edge) => edge.kind === 'undercut');
-  const edgeById = new Map(undercuts.length === 0 ? [] : map.edges.map((edge) => [edge.id, edge]));
-  for (const edge of undercuts) {
-    const undercutter = nodeIndex(edge.from);
-    const undercut = edgeById.get(edge.to);
-    if (undercutter === undefined || undercut === undefined) continue;
-    const known = undercutsByEdge.get(undercut.id);
+  // By the index of the edge undercut.
+  const undercutsByEdge = new Map<number, { readonly inference: number; readonly premise: number | undefined; readonly undercutters: number[] }>();
+  map.edges.forEach((edge, index) => {
+    const undercutter = nodeAt(links.from[index]!);
+    const undercut = links.to[index]!;
+    if (edge.kind !== 'undercut' || undercutter === undefined || undercut < 0) return;
+    const known = undercutsByEdge.get(undercut);
     if (known !== undefined) known.undercutters.push(undercutter);
     else {
-      const inference = builder.addArgument(undercut.id);
-      undercutsByEdge.set(undercut.id, { inference, premise: nodeIndex(undercut.from), undercutters: [undercutter] });
+      const inference = builder.addArgument(map.edges[undercut]!.id);
+      undercutsByEdge.set(undercut, { inference, premise: nodeAt(links.from[undercut]!), undercutters: [undercutter] });
     }
-  }
+  });
 
   // Attacks on nodes come first: an inference inherits the attackers of its premise, and those
   // include the inferences that attack the premise.
   const attackersOfNode = new Map<number, number[]>();
-  for (const edge of map.edges) {
-    if (edge.kind !== 'attack') continue;
-    const premise = nodeIndex(edge.from);
-    const attacked = nodeIndex(edge.to);
-    if (premise === undefined || attacked === undefined) continue;
-    const attacker = (undercutsByEdge.size === 0 ? undefined : undercutsByEdge.get(edge.id)?.inference) ?? premise;
+  map.edges.forEach((edge, index) => {
+    const premise = nodeAt(links.from[index]!);
+    const attacked = nodeAt(links.to[index]!);
+    if (edge.kind !== 'attack' || premise === undefined || attacked === undefined) return;
+    const attacker = undercutsByEdge.get(index)?.inference ?? premise;
     builder.addAttack(attacker, attacked);
     const attackers = attackersOfNode.get(attacked);
     if (attackers === undefined) attackersOfNode.set(attacked, [attacker]);
     else attackers.push(attacker);
-  }
+  });
   for (const { inference, premise, undercutters } of undercutsByEdge.values()) {
     for (const undercutter of undercutters) builder.addAttack(undercutter, inference);
     const premiseAttackers = premise === undefined ? [] : (attackersOfNode.get(premise) ?? []);
