@@ -5,7 +5,7 @@
  */
 import { dragNeighbourhood, type DragNeighbourhood, type NeighbourhoodSize } from './drag-neighbourhood.ts';
 import { createForceLayout, settleSteps, type ForceLayout } from './force-layout.ts';
-import { extentsOf, mapOfGraph, placesOf, type LayoutRequest, type LayoutUpdate } from './layout-messages.ts';
+import { extentsByName, mapOfGraph, placesOf, type LayoutRequest, type LayoutUpdate } from './layout-messages.ts';
 
 /** Long enough that slicing costs little, short enough that a page running it still answers input. */
 const SLICE_MS = 20;
@@ -97,7 +97,7 @@ export class LayoutEngine {
 
   #open(request: Extract<LayoutRequest, { type: 'open' }>): void {
     const map = mapOfGraph(request.graph);
-    const extents = extentsOf(request.extents);
+    const extents = extentsByName(request.extents);
     this.#layout = createForceLayout(map, extents, { seed: request.seed, ...(request.keep ? { keep: placesOf(request.keep) } : {}) });
     map.nodes.forEach((node, index) => {
       if (node.position) this.#pinned.add(index);

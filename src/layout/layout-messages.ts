@@ -112,7 +112,8 @@ export function placesOf(coordinates: Float64Array): Map<string, Position> {
   return places;
 }
 
-export function extentsOf(sizes: Float64Array): Map<string, Extent> {
+/** Extents by node name (`mapOfGraph`), from width, height by node index. */
+export function extentsByName(sizes: Float64Array): Map<string, Extent> {
   const extents = new Map<string, Extent>();
   for (let index = 0; 2 * index < sizes.length; index += 1) extents.set(nodeName(index), { width: sizes[2 * index]!, height: sizes[2 * index + 1]! });
   return extents;

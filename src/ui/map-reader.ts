@@ -86,8 +86,9 @@ export function joinParts(parts: readonly ReadPart[]): OpenedFile {
   }
   if (!rest) throw new Error('the reading worker sent no result');
   const { read, links } = rest;
-  if (!read.result.ok || !links) return { read };
-  return { read: { ...read, result: { ...read.result, map: { ...read.result.map, nodes, edges } } }, measures: { boxes, links } };
+  if (!read.result.ok) return { read };
+  const map = { ...read.result.map, nodes, edges };
+  return { read: { ...read, result: { ...read.result, map } }, measures: { boxes, links: links ?? linksOfMap(map) } };
 }
 
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */
