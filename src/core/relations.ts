@@ -1,5 +1,5 @@
 /** Who is connected to whom: the relations of a node and its neighbours. */
-import type { ArgEdge, ArgMap } from './model.ts';
+import { indexMap, type ArgEdge, type ArgMap } from './model.ts';
 
 export interface Relation {
   readonly edge: ArgEdge;
@@ -21,7 +21,8 @@ function touchedNodes(edge: ArgEdge, edgeById: ReadonlyMap<string, ArgEdge>): { 
 }
 
 export function buildRelationIndex(map: ArgMap): RelationIndex {
-  const edgeById = new Map(map.edges.map((edge) => [edge.id, edge]));
+  // The map's own index, shared with whatever else looks edges up by id.
+  const edgeById = indexMap(map).edges;
   const relations = new Map<string, Relation[]>();
   const add = (nodeId: string, relation: Relation) => {
     const list = relations.get(nodeId);

@@ -11,7 +11,7 @@ export interface HitIndex {
 }
 
 /**
- * `drawn`: node indices in drawing order. Node i's centre is at `coordinates[2i]`, `[2i + 1]` and
+ * `drawn`: node indices in drawing order, -1 for a node with no place. Node i's centre is at `coordinates[2i]`, `[2i + 1]` and
  * its width and height at `sizes[2i]`, `[2i + 1]`; a node without a finite centre or a size cannot
  * be hit. The tree holds indices, not records: 20,000 nodes go in within a few milliseconds.
  */
@@ -25,7 +25,7 @@ export function buildHitIndex(drawn: ArrayLike<number>, coordinates: Float64Arra
     const index = drawn[place]!;
     const halfWidth = sizes[2 * index]! / 2;
     const halfHeight = sizes[2 * index + 1]! / 2;
-    if (!(halfWidth >= 0 && Number.isFinite(coordinates[2 * index]!) && Number.isFinite(coordinates[2 * index + 1]!))) continue;
+    if (index < 0 || !(halfWidth >= 0 && Number.isFinite(coordinates[2 * index]!) && Number.isFinite(coordinates[2 * index + 1]!))) continue;
     order[index] = place;
     hittable.push(index);
     reachX = Math.max(reachX, halfWidth);

@@ -34,9 +34,9 @@ function recordingContext(): { context: MapContext; calls: Call[] } {
 const map: ArgMap = makeMap(['a', 'b', 'c', 'far'], [['ab', 'b', 'a'], ['ca', 'c', 'a', 'attack'], ['cb', 'c', 'b', 'attack']], (id) => `node ${id} says something`);
 const boxes = measureNodes(map, 'en');
 const coordinates = new Float64Array([0, 0, 0, 150, 250, 150, 50_000, 50_000]);
-const indexById = new Map(map.nodes.map((node, index) => [node.id, index]));
+const sizes = nodeSizes(map.nodes.map((node) => node.id), boxes);
 
-const ends = edgeEnds(map.edges, linksOfMap(map), nodeSizes(map.nodes.map((node) => node.id), boxes));
+const ends = edgeEnds(map.edges, linksOfMap(map), sizes);
 const lines = edgeLines(ends, coordinates);
 
 function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): CanvasScene {
@@ -44,8 +44,9 @@ function scene(change: Partial<CanvasScene> = {}, display: MapDisplay = {}): Can
     nodes: map.nodes,
     edges: ends.edges,
     lines,
+    indices: Int32Array.from(map.nodes, (_, index) => index),
     coordinates,
-    indexById,
+    sizes,
     boxes,
     emphasis: {},
     display,

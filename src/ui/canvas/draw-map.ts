@@ -32,9 +32,12 @@ export interface CanvasScene {
   /** The drawn edges, and their lines: x1, y1, x2, y2 of `edges[i]` at 4i. */
   readonly edges: readonly ArgEdge[];
   readonly lines: Float64Array;
-  /** x0, y0, x1, y1, … in the order of `indexById`. */
+  /** Per drawn node, its index in `coordinates` and `sizes`; -1 for a node with no place. */
+  readonly indices: Int32Array;
+  /** x, y and width, height of node i at 2i and 2i + 1 (`nodeSizes`; NaN for a node without a box). */
   readonly coordinates: Float64Array;
-  readonly indexById: ReadonlyMap<string, number>;
+  readonly sizes: Float64Array;
+  /** The boxes' text, read only for the nodes on screen. */
   readonly boxes: ReadonlyMap<string, NodeBox>;
   readonly emphasis: Emphasis;
   readonly display: MapDisplay;
@@ -177,17 +180,20 @@ interface PlacedNode {
 function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
   const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
   const placed: PlacedNode[] = [];
-  for (const node of scene.nodes) {
-    const index = scene.indexById.get(node.id);
-    const box = scene.boxes.get(node.id);
-    if (index === undefined || !box) continue;
+  // Culled from the arrays: no id is looked up for the nodes off screen.
+  scene.nodes.forEach((node, drawn) => {
+    const index = scene.indices[drawn]!;
+    if (index < 0) return;
     const x = scene.coordinates[2 * index]!;
     const y = scene.coordinates[2 * index + 1]!;
-    if (x + box.width / 2 + reach < view.left || x - box.width / 2 - reach > view.right) continue;
-    if (y + box.height / 2 + reach < view.top || y - box.height / 2 - reach > view.bottom) continue;
+    const halfWidth = scene.sizes[2 * index]! / 2 + reach;
+    const halfHeight = scene.sizes[2 * index + 1]! / 2 + reach;
+    if (!(x + halfWidth >= view.left && x - halfWidth <= view.right && y + halfHeight >= view.top && y - halfHeight <= view.bottom)) return;
+    const box = scene.boxes.get(node.id);
+    if (!box) return;
     const opacity = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
     placed.push({ node, box, x, y, opacity });
-  }
+  });
   return placed;
 }
 
