@@ -9,7 +9,7 @@ import type { Problem } from '../problems.ts';
 import { importAif } from './aif.ts';
 import { parseArgdown } from './argdown/index.ts';
 import { readArgmapSvg } from './argmap-svg.ts';
-import { detectFormat, unknownFormatMessage, type FileFormat } from './detect.ts';
+import { detectFormat, unknownFormatMessage, type FileFormat, type MapFormat } from './detect.ts';
 import { importKialo } from './kialo.ts';
 
 export interface ReadResult {
@@ -40,18 +40,22 @@ export function readMapBytes(bytes: Uint8Array): ReadResult {
 
 export function readMapText(text: string): ReadResult {
   const detected = detectFormat(text);
-  switch (detected.format) {
+  if (detected.format === 'unknown') return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
+  return { format: detected.format, result: readMapAs(text, detected.format) };
+}
+
+/** Reads text with the reader of a format already decided (by detection, a file name or a writer). */
+export function readMapAs(text: string, format: MapFormat): LoadResult {
+  switch (format) {
     case 'argmap-json':
-      return { format: detected.format, result: loadMapBytes(new TextEncoder().encode(text)) };
+      return loadMapBytes(new TextEncoder().encode(text));
     case 'argmap-svg':
-      return { format: detected.format, result: readArgmapSvg(text) };
+      return readArgmapSvg(text);
     case 'argdown':
-      return { format: detected.format, result: fromImport(parseArgdown(text)) };
+      return fromImport(parseArgdown(text));
     case 'aif-json':
-      return { format: detected.format, result: fromImport(importAif(text)) };
+      return fromImport(importAif(text));
     case 'kialo':
-      return { format: detected.format, result: fromImport(importKialo(text)) };
-    case 'unknown':
-      return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
+      return fromImport(importKialo(text));
   }
 }

@@ -1,8 +1,11 @@
 /** Saving a map in the formats argmap writes; pictures (SVG, PNG) need the layout and live in src/export. */
 import type { ArgMap, Language } from '../model.ts';
+import type { Problem } from '../problems.ts';
 import { serializeMap } from '../serialize.ts';
 import { exportAif } from './aif.ts';
 import { mapToArgdown } from './argdown/index.ts';
+import type { MapFormat } from './detect.ts';
+import { readMapAs } from './read-map.ts';
 
 export const TEXT_FORMATS = ['argmap-json', 'aif-json', 'argdown'] as const;
 export type TextFormat = (typeof TEXT_FORMATS)[number];
@@ -20,4 +23,24 @@ export function writeMap(map: ArgMap, format: TextFormat, language: Language): s
     case 'argdown':
       return mapToArgdown(map, language);
   }
+}
+
+/**
+ * The errors argmap's own reader would report on opening `text` as `format`: empty when the file
+ * opens again. Every writer (the CLI, Save as, Save layout, write-back, the SVG export) calls this
+ * on what it is about to write and refuses to write when it finds any, so no file argmap writes
+ * is one it then rejects. Warnings are not counted: a file with warnings still opens.
+ */
+export function problemsOnReadingBack(text: string, format: MapFormat): Problem[] {
+  const reread = readMapAs(text, format);
+  return reread.ok ? [] : reread.problems.filter((problem) => problem.severity === 'error');
+}
+
+export type CheckedWrite = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** `writeMap`, then the text read back with the real reader: the text only when it opens again. */
+export function writeCheckedMap(map: ArgMap, format: TextFormat, language: Language): CheckedWrite {
+  const text = writeMap(map, format, language);
+  const problems = problemsOnReadingBack(text, format);
+  return problems.length === 0 ? { ok: true, text } : { ok: false, problems };
 }
