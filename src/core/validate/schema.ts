@@ -1,16 +1,17 @@
 /**
- * Stage: the JSON Schema of the file format (graph-data/argmap.schema.json), checked by ajv.
+ * Stage: the JSON Schema of the file format (graph-data/argmap.schema.json), checked by Ajv's
+ * standalone validator, generated ahead of time (scripts/generate-schema-validator.ts): compiling
+ * at run time would need `new Function`, which the page's CSP forbids.
  * Every ajv error becomes a Problem with a JSON Pointer to the exact field (for a missing or an
  * unknown property, the property itself) and a message a map author can act on.
  */
 
-import Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import schema from '../../../graph-data/argmap.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { childPointer, lastSegment } from '../json/pointer.ts';
 import { jsonTypeOf, type JsonObject, type JsonValue } from '../json/parse-json.ts';
 import type { ArgEdge, ArgMap, ArgNode, Tour, TourStep } from '../model.ts';
 import { quoteForMessage, type ProblemCollector } from '../problems.ts';
+import validate from './schema-validator.generated.js';
 
 /**
  * A document the schema accepts: the model's shape (plus `$schema`), but with its text not yet
@@ -26,18 +27,8 @@ export type MapDocument = Omit<ArgMap, 'tours' | 'extensions'> & {
   readonly extensions?: JsonObject;
 };
 
-let compiled: ValidateFunction<MapDocument> | undefined;
-
-/** Compiled on first use: compiling costs a few milliseconds that an app start need not pay. */
-function validator(): ValidateFunction<MapDocument> {
-  // verbose: errors carry the failing value and schema, which the messages below quote.
-  compiled ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile<MapDocument>(schema);
-  return compiled;
-}
-
 export function validateSchema(root: JsonObject, problems: ProblemCollector): MapDocument | undefined {
-  const validate = validator();
-  if (validate(root)) return root;
+  if (validate(root)) return root as MapDocument;
   const reported = new Set<string>();
   for (const error of validate.errors ?? []) {
     const { pointer, message } = describeError(error);
