@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning';
  * `line` and `column` are 1-based, the column counting UTF-16 code units as editors do;
  * `id` is the map element (node, edge, actor, source) the problem belongs to.
  */
-export interface Problem { readonly severity: Severity; readonly message: string; readonly pointer?: string; readonly line?: number; readonly column?: number; readonly id?: string; }
+export interface Problem { readonly severity: Severity; readonly message: string; readonly pointer?: string; readonly line?: number; readonly column?: number; readonly id?: string; /** The file of a several-file map (a CSV pair) the line is in. */ readonly file?: string; }
 
 export interface Position {
   readonly line: number;
@@ -55,7 +55,7 @@ export function quoteForMessage(text: string): string {
  * `map.json:9:7: /nodes/4/id: error: duplicate id "n1" (first at /nodes/1/id)`.
  */
 export function formatProblem(problem: Problem, fileName?: string): string {
-  const place = [fileName, problem.line, problem.line === undefined ? undefined : problem.column]
+  const place = [problem.file ?? fileName, problem.line, problem.line === undefined ? undefined : problem.column]
     .filter((part) => part !== undefined && part !== '')
     .join(':');
   const pointer = problem.pointer === undefined ? undefined : problem.pointer === '' ? '/' : problem.pointer;
@@ -71,6 +71,7 @@ export interface ProblemDetails {
   readonly line?: number;
   readonly column?: number;
   readonly id?: string;
+  readonly file?: string;
 }
 
 /** Finds the line and column of a JSON Pointer in the file being read. */
@@ -116,7 +117,7 @@ export class ProblemCollector {
   #add(severity: Severity, message: string, details: ProblemDetails): void {
     this.#counts[severity] += 1;
     if (this.#counts[severity] > this.#limit) return;
-    const { pointer, line, column, id } = details;
+    const { pointer, line, column, id, file } = details;
     const position = line === undefined && pointer !== undefined ? this.#locate?.(pointer) : { line, column };
     const problem: Problem = {
       severity,
@@ -124,6 +125,7 @@ export class ProblemCollector {
       ...(pointer === undefined ? {} : { pointer }),
       ...(position?.line === undefined ? {} : { line: position.line, column: position.column }),
       ...(id === undefined ? {} : { id }),
+      ...(file === undefined ? {} : { file }),
     };
     this.#kept.push(problem);
   }
