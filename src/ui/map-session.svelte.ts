@@ -27,6 +27,8 @@ export interface OpenAttempt {
   readonly fileName: string;
   readonly problems: readonly Problem[];
   readonly opened: boolean;
+  /** Set when the attempt was to write a file, which was refused because it would not open again. */
+  readonly saving?: true;
 }
 
 /** An opened map with its measures, worked out by the reader or by the session. */
@@ -95,6 +97,11 @@ export class MapSession {
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
     this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
+  }
+
+  /** Says why a file was not written: the reader would refuse it. The map stays as it is. */
+  refuseSave(fileName: string, problems: readonly Problem[]): void {
+    this.lastAttempt = { fileName, problems, opened: true, saving: true };
   }
 
   dismissProblems(): void {

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_CAMERA_COORDINATE, MAX_TEXT_LENGTH } from '../../src/core/format-limits.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
 import type { ArgMap, Tour } from '../../src/core/model.ts';
 import type { RecordedView } from '../../src/core/tours/editing.ts';
@@ -375,6 +376,57 @@ describe('ToursPanel', () => {
     expect(downloads.map((download) => download.fileName)).toEqual(['he-vs-tang-handouts.zip']);
     expect(downloads[0]?.blob.type).toBe('application/zip');
     expect(downloads[0]?.blob.size).toBeGreaterThan(1000);
+  });
+
+  it('a caption or notes over the limit is refused while editing, with a message, and the map stays savable', async () => {
+    const session = renderTours();
+    await openEditor();
+    const before = session.map;
+    const caption = captionInput(stepItems()[0]!, 'en');
+    caption.value = 'x'.repeat(MAX_TEXT_LENGTH + 1);
+    await fireEvent.input(caption);
+    // Said while typing, before the change is committed.
+    expect(within(stepItems()[0]!).getByRole('alert').textContent).toContain(`${MAX_TEXT_LENGTH + 1}`);
+    expect(caption.getAttribute('aria-invalid')).toBe('true');
+    await fireEvent.change(caption);
+    expect(session.map).toBe(before);
+    const notes = within(stepItems()[0]!).getByLabelText('讲稿 (中文)') as HTMLTextAreaElement;
+    await change(notes, '中'.repeat(MAX_TEXT_LENGTH + 1));
+    expect(session.map).toBe(before);
+    expect(within(stepItems()[0]!).getAllByRole('alert')).toHaveLength(2);
+    // Exactly the limit is fine, and the message goes.
+    await change(notes, '中'.repeat(MAX_TEXT_LENGTH));
+    expect(tourOf(session, 'overview').steps[0]?.notes?.zh).toHaveLength(MAX_TEXT_LENGTH);
+    expect(within(stepItems()[0]!).getAllByRole('alert')).toHaveLength(1);
+    await fireEvent.click(screen.getByRole('button', { name: '保存地图 (.json)' }));
+    const reopened = loadMapText(await readBlob(downloads[0]!.blob));
+    expect(reopened.ok ? [] : reopened.problems).toEqual([]);
+  });
+
+  it('records a view far off the map with a camera the file format accepts', async () => {
+    const currentView = () => ({ shownNodeIds: [], camera: { x: -13_710_514, y: 2e7, zoom: 0.0002 } });
+    const session = renderTours(loadSeedMap(), currentView);
+    await openEditor();
+    await fireEvent.click(within(editor()).getByRole('button', { name: '把当前视图记为新步骤' }));
+    const steps = tourOf(session, 'overview').steps;
+    expect(steps.at(-1)?.camera).toEqual({ x: -MAX_CAMERA_COORDINATE, y: MAX_CAMERA_COORDINATE, zoom: 0.0002 });
+    await fireEvent.click(screen.getByRole('button', { name: '保存地图 (.json)' }));
+    expect(loadMapText(await readBlob(downloads[0]!.blob)).ok).toBe(true);
+  });
+
+  it('Save map, Save layout and Handouts refuse to write a map the reader would refuse, and say why', async () => {
+    const session = renderTours();
+    const seed = session.map;
+    // A map no edit path makes, standing for any future bug: a caption the schema refuses.
+    const broken: ArgMap = { ...seed, tours: seed.tours!.map((tour, index) => (index === 0 ? { ...tour, steps: [{ ...tour.steps[0]!, caption: { en: 'x'.repeat(MAX_TEXT_LENGTH + 1) } }, ...tour.steps.slice(1)] } : tour)) };
+    session.edit(broken);
+    await fireEvent.click(screen.getByRole('button', { name: '保存地图 (.json)' }));
+    await fireEvent.click(screen.getByRole('button', { name: '保存布局' }));
+    await fireEvent.click(within(tourItems()[0]!).getByRole('button', { name: '讲义 (.zip)' }));
+    expect(downloads).toEqual([]);
+    expect(session.lastAttempt?.saving).toBe(true);
+    expect(session.lastAttempt?.problems.map((problem) => problem.pointer)).toContain('/tours/0/steps/0/caption/en');
+    expect(session.map).toBe(broken);
   });
 
   it('a map saved after emptying a title and a caption in both languages still opens', async () => {

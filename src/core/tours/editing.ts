@@ -2,19 +2,18 @@
  * Editing tours, and saving a layout, without mutation: every operation returns a new map made of
  * new objects and leaves its input as it was (the session keeps earlier maps for undo). An edit
  * that names a missing tour or step, or that would break a rule of the format (a tour has 1 to 500
- * steps, a map at most 200 tours), returns the input map itself: a caller sees "nothing changed"
- * by identity.
+ * steps, a map at most 200 tours, a text at most 10,000 characters, a title or caption at least
+ * one language: the schema's limits, from `format-limits.ts`), returns the input map itself: a
+ * caller sees "nothing changed" by identity. Cameras and positions are moved into the format's
+ * range instead, as a view far off the map is still a view of it. So every map these operations
+ * make is one the reader accepts.
  */
 import type { ArgMap, Bilingual, Camera, Point, Tour, TourStep } from '../model.ts';
 import type { Position } from '../../layout/layout-node.ts';
+import { cameraInRange, fitsTextLimit, MAX_ID_LENGTH, MAX_STEP_IDS, MAX_STEPS_PER_TOUR, MAX_TOURS, positionInRange } from '../format-limits.ts';
+import { isBlank } from '../validate/sanitize.ts';
 import { shownBeforeStep } from './playback.ts';
 import { slugify } from './slug.ts';
-
-/** The schema's limits. */
-const MAX_TOURS = 200;
-const MAX_STEPS_PER_TOUR = 500;
-const MAX_ID_LENGTH = 200;
-const MAX_COORDINATE = 1_000_000;
 
 /** Fields to change in a step; `camera: undefined` or `notes: undefined` removes them. */
 export interface StepPatch {
@@ -93,10 +92,11 @@ export interface NewTour {
 export function addTour(map: ArgMap, newTour: NewTour): { readonly map: ArgMap; readonly tourId: string } | undefined {
   const tours = map.tours ?? [];
   if (tours.length >= MAX_TOURS) return undefined;
-  const wanted = newTour.id !== undefined && newTour.id.length > 0 ? newTour.id : slugify(newTour.title.en ?? '', 'tour');
+  const wanted = newTour.id !== undefined && newTour.id.length > 0 ? newTour.id.toWellFormed() : slugify(newTour.title.en ?? '', 'tour');
   const tourId = uniqueTourId(tours, wanted);
   const firstStep = newTour.firstStep ?? { reveal: [], focus: [], caption: newTour.title };
   const tour: Tour = { id: tourId, title: copyBilingual(newTour.title), steps: [copyStep(firstStep)] };
+  if (!tourFitsFormat(tour, map)) return undefined;
   return { map: withTours(map, [...tours, tour]), tourId };
 }
 
@@ -157,7 +157,7 @@ export function withPositions(map: ArgMap, positions: readonly Position[]): ArgM
 }
 
 function savedCoordinate(value: number): number {
-  const rounded = Math.round(Math.min(MAX_COORDINATE, Math.max(-MAX_COORDINATE, value)) * 10) / 10;
+  const rounded = Math.round(positionInRange(value) * 10) / 10;
   // -0 would be written as 0 anyway; normalising keeps saved maps equal to reloaded ones.
   return rounded === 0 ? 0 : rounded;
 }
@@ -167,8 +167,44 @@ function changeTour(map: ArgMap, tourId: string, change: (tour: Tour) => Tour | 
   const index = tours.findIndex((tour) => tour.id === tourId);
   const tour = tours[index];
   const changed = tour === undefined ? undefined : change(tour);
-  if (changed === undefined) return map;
+  if (changed === undefined || !tourFitsFormat(changed, map)) return map;
   return withTours(map, tours.map((other, otherIndex) => (otherIndex === index ? changed : other)));
+}
+
+/**
+ * Whether a title, caption or notes fits the format: within the length limit in each language,
+ * and with visible text in at least one (the reader refuses a blank title or caption).
+ */
+export function textFitsFormat(text: Bilingual): boolean {
+  const languages = [text.zh, text.en].filter((value) => value !== undefined);
+  return languages.every(fitsTextLimit) && languages.some((value) => !isBlank(value));
+}
+
+/** The schema's rules for one tour, and that its steps name only the map's nodes and edges. */
+function tourFitsFormat(tour: Tour, map: ArgMap): boolean {
+  const elementIds = new Set<string>();
+  for (const node of map.nodes) elementIds.add(node.id);
+  for (const edge of map.edges) elementIds.add(edge.id);
+  const known = (id: string): boolean => elementIds.has(id);
+  return (
+    validId(tour.id) &&
+    textFitsFormat(tour.title) &&
+    tour.steps.length >= 1 &&
+    tour.steps.length <= MAX_STEPS_PER_TOUR &&
+    tour.steps.every(
+      (step) =>
+        textFitsFormat(step.caption) &&
+        (step.notes === undefined || textFitsFormat(step.notes)) &&
+        step.reveal.length <= MAX_STEP_IDS &&
+        step.focus.length <= MAX_STEP_IDS &&
+        step.reveal.every(known) &&
+        step.focus.every(known),
+    )
+  );
+}
+
+function validId(id: string): boolean {
+  return id.length > 0 && Array.from(id).length <= MAX_ID_LENGTH;
 }
 
 function withTours(map: ArgMap, tours: readonly Tour[]): ArgMap {
@@ -186,21 +222,27 @@ function isStepIndex(tour: Tour, index: number): boolean {
 
 function uniqueTourId(tours: readonly Tour[], wanted: string): string {
   const taken = new Set(tours.map((tour) => tour.id));
-  const base = wanted.slice(0, MAX_ID_LENGTH);
+  // Cut by code points, as the schema counts them, so that no surrogate pair is split.
+  const characters = Array.from(wanted);
+  const base = characters.slice(0, MAX_ID_LENGTH).join('');
   if (!taken.has(base)) return base;
   for (let number = 2; ; number += 1) {
     const suffix = `-${number}`;
-    const candidate = `${base.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
+    const candidate = `${characters.slice(0, MAX_ID_LENGTH - suffix.length).join('')}${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
-/** Copies the caller's arrays and objects, so that changing them later cannot reach into the map. */
+/**
+ * Copies the caller's arrays and objects, so that changing them later cannot reach into the map;
+ * the camera is moved into the format's range (and dropped when it has no finite numbers).
+ */
 function copyStep(step: TourStep): TourStep {
+  const camera = step.camera && cameraInRange(step.camera);
   return {
     reveal: [...step.reveal],
     focus: [...step.focus],
-    ...(step.camera ? { camera: { x: step.camera.x, y: step.camera.y, zoom: step.camera.zoom } } : {}),
+    ...(camera ? { camera } : {}),
     caption: copyBilingual(step.caption),
     ...(step.notes ? { notes: copyBilingual(step.notes) } : {}),
   };
