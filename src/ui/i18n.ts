@@ -118,6 +118,8 @@ const MESSAGES = {
   argdownKeptMap: { zh: '文本有错误，地图保持上一次正确的版本。', en: 'The text has errors; the map shows the last version that read correctly.' },
   pasted: { zh: '粘贴的内容', en: 'pasted text' },
   savedTo: { zh: '已写回 {file}', en: 'Written back to {file}' },
+  saveRefusedTitle: { zh: '未保存：该文件将无法再次打开，当前地图保持不变', en: 'Not saved: the file would not open again; the map stays as it is' },
+  textTooLong: { zh: '共 {count} 个字符，上限为 {limit} 个；此修改不会保存。', en: '{count} characters; the limit is {limit}. This change is not kept.' },
   hint: { zh: '滚轮缩放 · 拖动背景平移 · 拖动节点固定 · 双击释放 · 点击查看详情', en: 'Wheel to zoom · drag the background to pan · drag a node to pin it · double-click to release · click for details' },
   layingOut: { zh: '正在排布地图… {percent}%', en: 'Laying out the map… {percent}%' },
   layoutProgress: { zh: '排布进度', en: 'Layout progress' },
