@@ -1,5 +1,6 @@
 /**
- * A test loader for the Arguman debate graphs in the shared corpora (`debate-graphs-arguman/`):
+ * A test loader for the Arguman debate graphs (`debate-graphs-arguman/`, read from CORPORA_DIR by the
+ * conformance suite):
  * `*_nodes.csv` (n, url, label, description) and `*_edges.csv` (n1, n2, weight), where an edge
  * leads from premise n1 to the claim n2 it speaks to and the weight is its stance: 1.0 because
  * (support), -1.0 but (attack), -0.5 however (an attack with the scheme "however"). The map is
