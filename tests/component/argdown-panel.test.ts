@@ -57,7 +57,7 @@ describe('ArgdownPanel', () => {
     await type(VALID);
     vi.advanceTimersByTime(299);
     expect(session.map).toBe(before);
-    expect(session.map.nodes).toHaveLength(61);
+    expect(session.map.nodes).toHaveLength(62);
     vi.advanceTimersByTime(1);
     flushSync();
     expect(session.map.nodes.map((node) => node.id)).toEqual(['a', 'b', 'c']);

@@ -352,7 +352,7 @@ describe('OutlinePanel', () => {
     expect(attribute('aria-expanded')).toEqual(['true', null]);
   });
 
-  it('renders the seed map: one row per outline item, the 7 questions at level 1', () => {
+  it('renders the seed map: one row per outline item, the 7 questions and the reporter’s 2 scene-setting remarks at level 1', () => {
     const result = loadMapText(seedMapText);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -362,11 +362,13 @@ describe('OutlinePanel', () => {
     expect(rows()).toHaveLength(expected.length);
     expect(nodeIds()).toEqual(expected.map(({ item }) => `${item.ref ? '→' : ''}${item.nodeId}`));
     const top = rows().filter((row) => row.getAttribute('aria-level') === '1');
-    const questions = map.nodes.filter((node) => node.kind === 'question');
-    expect(questions).toHaveLength(7);
-    expect(top.map((row) => row.dataset['nodeId'])).toEqual(questions.map((node) => node.id));
-    expect(top.map((row) => row.getAttribute('aria-setsize'))).toEqual(Array(7).fill('7'));
-    expect(top.map((row) => row.querySelector('.text')?.textContent)).toEqual(questions.map((node) => node.text.zh));
+    // The reporter's opening remarks answer no question and support nothing, so they stand at the top beside the questions.
+    const sceneSetting = new Set(['rep-fierce-competition', 'rep-debate-shifts']);
+    expect(map.nodes.filter((node) => node.kind === 'question')).toHaveLength(7);
+    const roots = map.nodes.filter((node) => node.kind === 'question' || sceneSetting.has(node.id));
+    expect(top.map((row) => row.dataset['nodeId'])).toEqual(roots.map((node) => node.id));
+    expect(top.map((row) => row.getAttribute('aria-setsize'))).toEqual(Array(9).fill('9'));
+    expect(top.map((row) => row.querySelector('.text')?.textContent)).toEqual(roots.map((node) => node.text.zh));
     expect(tabbableRow()).toBe(rows()[0]);
   });
 

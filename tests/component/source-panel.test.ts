@@ -120,14 +120,15 @@ describe('SourcePanel', () => {
 
   it('the seed’s shared runs cycle between their nodes too', async () => {
     const session = renderSource(SEED, new Map([['article', seedArticle]]));
-    const shared = quotes().find((button) => button.textContent === '需要长期储备至少10亿美金以上的资金');
-    expect(shared?.dataset['quoteOf']).toBe('kunlun-long-war ev-reserves-1b');
+    // The reporter's concession opens the sentence that ends on the industry's consensus.
+    const shared = quotes().find((button) => button.textContent === '尽管大模型赛道确实有资金门槛');
+    expect(shared?.dataset['quoteOf']).toBe('rep-capital-threshold-conceded rep-outlook-consensus');
     await fireEvent.click(shared!);
-    expect(session.selectedId).toBe('kunlun-long-war');
+    expect(session.selectedId).toBe('rep-capital-threshold-conceded');
     await fireEvent.click(shared!);
-    expect(session.selectedId).toBe('ev-reserves-1b');
+    expect(session.selectedId).toBe('rep-outlook-consensus');
     await fireEvent.click(shared!);
-    expect(session.selectedId).toBe('kunlun-long-war');
+    expect(session.selectedId).toBe('rep-capital-threshold-conceded');
   });
 
   it('selecting a node elsewhere marks its run and scrolls it into view', () => {

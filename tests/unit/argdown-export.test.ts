@@ -45,7 +45,7 @@ describe.each(LANGUAGES)('the seed map through Argdown (%s)', (language) => {
   it('keeps every edge: id, kind and ends (the undercut names its edge)', () => {
     const describe = (map: ArgMap) => new Map(map.edges.map((edge) => [edge.id, `${edge.from} ${edge.kind} ${edge.to}`]));
     expect(describe(back)).toEqual(describe(SEED));
-    expect(new Set(back.edges.map((edge) => edge.kind))).toEqual(new Set(['support', 'answer', 'attack', 'undercut']));
+    expect(new Set(back.edges.map((edge) => edge.kind))).toEqual(new Set(['support', 'answer', 'attack', 'undercut', 'rephrase']));
   });
 
   it('keeps actors, sources, tours and the title in both languages', () => {

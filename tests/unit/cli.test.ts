@@ -144,7 +144,7 @@ describe('argmap CLI', () => {
         attack: seed.edges.filter((edge) => edge.kind === 'attack').length,
         undercut: seed.edges.filter((edge) => edge.kind === 'undercut').length,
         answer: seed.edges.filter((edge) => edge.kind === 'answer').length,
-        rephrase: 0,
+        rephrase: seed.edges.filter((edge) => edge.kind === 'rephrase').length,
       },
       actors: seed.actors.length,
     });

@@ -96,13 +96,34 @@ describe('the seed map’s tours', () => {
     const clash = [...nodesOf(seed, 'zhu-xiaohu'), ...nodesOf(seed, 'fu-sheng')];
     expect(clash.length).toBeGreaterThanOrEqual(6);
     expect(clash.filter((id) => !last.shown.nodes.has(id))).toEqual([]);
-    for (const edge of ['e-55', 'e-56', 'e-57', 'e-58']) expect(last.shown.edges.has(edge), edge).toBe(true);
+    const clashEdges = ['e-55', 'e-74', 'e-56', 'e-80', 'e-57', 'e-81', 'e-58'];
+    for (const edge of clashEdges) expect(last.shown.edges.has(edge), edge).toBe(true);
+    // Third voices from both sides: the startups' backers, and the context on Zhu's side.
     for (const voice of ['big-company-tech-lead', 'tu-weiwei']) {
       expect(nodesOf(seed, voice).some((id) => last.shown.nodes.has(id)), voice).toBe(true);
     }
+    for (const id of ['rep-openai-losses', 'tian-concentration']) expect(last.shown.nodes.has(id), id).toBe(true);
     // The attacks both ways are stressed in a step of their own.
     const attacks = tour('zhu-vs-fu').steps.map((_, index) => stepView(seed, tour('zhu-vs-fu'), index).focus);
-    expect(attacks.some((focus) => ['e-55', 'e-56', 'e-57', 'e-58'].every((edge) => focus.has(edge)))).toBe(true);
+    expect(attacks.some((focus) => clashEdges.every((edge) => focus.has(edge)))).toBe(true);
+  });
+
+  it('says no more than the article in its notes', () => {
+    const overview = tour('overview');
+    const notesZh = overview.steps.map((step) => step.notes?.zh ?? '').join('\n');
+    // The article sets the startup voices beside the capital threshold; it does not rebut it.
+    expect(notesZh).not.toContain('直接反驳了田奇');
+    expect(notesZh).toContain('形成对照');
+    // The article ends on the consensus, not on OpenAI's losses.
+    const outlook = overview.steps.find((step) => step.focus?.includes('rep-outlook-consensus'));
+    expect(outlook?.caption.zh).toMatch(/尽管.*OpenAI.*仍.*一致看好/u);
+    // Returning to the opening question is a relation the map draws.
+    const closing = stepView(seed, overview, overview.steps.length - 1);
+    expect(closing.focus.has('q-who-wins')).toBe(true);
+    expect(seed.edges.some((edge) => closing.focus.has(edge.id) && edge.from === 'wu-too-early' && edge.to === 'q-who-wins')).toBe(true);
+    const zhuNotes = tour('zhu-vs-fu').steps.map((step) => step.notes?.zh ?? '').join('\n');
+    expect(zhuNotes).not.toContain('越容易被取代');
+    expect(tour('zhu-vs-fu').steps.map((step) => step.caption.zh).join('\n')).not.toContain('都反驳了朱啸虎');
   });
 
   it('ends he-vs-tang on He’s and Tang’s answers, their clash and Zhao Zeng’s view', () => {
@@ -111,7 +132,7 @@ describe('the seed map’s tours', () => {
       expect(last.shown.nodes.has(id), id).toBe(true);
       expect(last.focus.has(id), id).toBe(true);
     }
-    expect(last.shown.edges.has('e-29')).toBe(true);
+    for (const edge of ['e-29', 'e-73']) expect(last.shown.edges.has(edge), edge).toBe(true);
     expect(nodesOf(seed, 'he-xiaodong').filter((id) => !last.shown.nodes.has(id))).toEqual([]);
   });
 });
