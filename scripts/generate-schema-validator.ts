@@ -17,15 +17,16 @@ import { fileURLToPath } from 'node:url';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../graph-data/argmap.schema.json', import.meta.url));
 export const VALIDATOR_PATH = fileURLToPath(new URL('../src/core/validate/schema-validator.generated.js', import.meta.url));
+export const RECORD_VALIDATORS_PATH = fileURLToPath(new URL('../src/core/validate/record-validators.generated.js', import.meta.url));
+
+/** The definitions checked one record at a time (an edit of the document), each an export of its own. */
+export const RECORD_DEFINITIONS = ['node', 'edge', 'actor', 'source', 'tour', 'bilingual'] as const;
 
 /** Ajv's generated code reaches its one runtime helper through require(); the module carries its own copy. */
 const UCS2LENGTH_REQUIRE = 'require("ajv/dist/runtime/ucs2length").default';
 
-export function generateValidatorSource(schemaText: string): string {
-  const schema: unknown = JSON.parse(schemaText);
-  // The options schema.ts's messages rely on: every error, with the failing value and schema (verbose).
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema as object));
+/** Ajv's standalone code as a module of its own: its one runtime helper inlined, no require(). */
+function selfContained(code: string): string {
   const helper = `${String((ucs2length as unknown as { default?: unknown }).default ?? ucs2length)}\n`;
   const body = code.replaceAll(UCS2LENGTH_REQUIRE, 'ucs2length');
   if (/\brequire\(/.test(body)) throw new Error('the generated validator needs a runtime helper this script does not inline');
@@ -37,7 +38,28 @@ export function generateValidatorSource(schemaText: string): string {
   ].join('\n');
 }
 
+/** The whole map's validator, the default export: what schema.ts runs on every file. */
+export function generateValidatorSource(schemaText: string): string {
+  const schema: unknown = JSON.parse(schemaText);
+  // The options schema.ts's messages rely on: every error, with the failing value and schema (verbose).
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
+  return selfContained(standaloneCode(ajv, ajv.compile(schema as object)));
+}
+
+/**
+ * One validator per definition (`node`, `edge`…), each a named export that stops at the first
+ * error: for checking one record of the editable document without compiling at run time.
+ */
+export function generateRecordValidatorsSource(schemaText: string): string {
+  const schema = JSON.parse(schemaText) as { $id: string };
+  const ajv = new Ajv2020({ allErrors: false, strict: false, code: { source: true, esm: true } });
+  ajv.addSchema(schema);
+  return selfContained(standaloneCode(ajv, Object.fromEntries(RECORD_DEFINITIONS.map((definition) => [definition, `${schema.$id}#/$defs/${definition}`]))));
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(VALIDATOR_PATH, generateValidatorSource(readFileSync(SCHEMA_PATH, 'utf8')));
-  console.log(`wrote ${VALIDATOR_PATH}`);
+  const schemaText = readFileSync(SCHEMA_PATH, 'utf8');
+  writeFileSync(VALIDATOR_PATH, generateValidatorSource(schemaText));
+  writeFileSync(RECORD_VALIDATORS_PATH, generateRecordValidatorsSource(schemaText));
+  console.log(`wrote ${VALIDATOR_PATH} and ${RECORD_VALIDATORS_PATH}`);
 }

@@ -5,7 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateValidatorSource, SCHEMA_PATH, VALIDATOR_PATH } from '../../scripts/generate-schema-validator.ts';
+import {
+  generateRecordValidatorsSource, generateValidatorSource, RECORD_DEFINITIONS, RECORD_VALIDATORS_PATH, SCHEMA_PATH, VALIDATOR_PATH,
+} from '../../scripts/generate-schema-validator.ts';
+import * as recordValidators from '../../src/core/validate/record-validators.generated.js';
 import { loadMapText } from '../../src/core/load-map.ts';
 
 function sourceFiles(folder: string): string[] {
@@ -18,13 +21,26 @@ function sourceFiles(folder: string): string[] {
 
 describe('the precompiled schema validator', () => {
   it('is checked in exactly as the schema generates it (run `npm run generate:validator` after a schema change)', () => {
-    expect(readFileSync(VALIDATOR_PATH, 'utf8')).toBe(generateValidatorSource(readFileSync(SCHEMA_PATH, 'utf8')));
+    const schema = readFileSync(SCHEMA_PATH, 'utf8');
+    expect(readFileSync(VALIDATOR_PATH, 'utf8')).toBe(generateValidatorSource(schema));
+    expect(readFileSync(RECORD_VALIDATORS_PATH, 'utf8')).toBe(generateRecordValidatorsSource(schema));
   });
 
   it('needs no code evaluation and no runtime import', () => {
-    const code = readFileSync(VALIDATOR_PATH, 'utf8');
-    expect(code).not.toMatch(/\bnew Function\b|\bFunction\(|\beval\(/);
-    expect(code).not.toMatch(/\brequire\(|^\s*import\b/m);
+    for (const path of [VALIDATOR_PATH, RECORD_VALIDATORS_PATH]) {
+      const code = readFileSync(path, 'utf8');
+      expect(code).not.toMatch(/\bnew Function\b|\bFunction\(|\beval\(/);
+      expect(code).not.toMatch(/\brequire\(|^\s*import\b/m);
+    }
+  });
+
+  it('checks one record at a time by its definition, for the editable document', () => {
+    expect(Object.keys(recordValidators).sort()).toEqual([...RECORD_DEFINITIONS].sort());
+    expect(recordValidators.node({ id: 'n', kind: 'claim', text: { zh: '主张' } })).toBe(true);
+    expect(recordValidators.node({ id: 'n', kind: 'opinion', text: { zh: '主张' } })).toBe(false);
+    expect(recordValidators.node.errors?.[0]).toMatchObject({ keyword: 'enum', instancePath: '/kind' });
+    expect(recordValidators.bilingual({})).toBe(false);
+    expect(recordValidators.edge({ id: 'e', from: 'a', to: 'b', kind: 'support', colour: 'red' })).toBe(false);
   });
 
   it('is the only validator: nothing in src/ loads Ajv at run time', () => {
