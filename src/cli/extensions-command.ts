@@ -1,7 +1,8 @@
 /**
- * `argmap extensions FILE --semantics grounded|complete|preferred|stable`: the extensions of an
- * argmap map (its nodes as a Dung framework, see frameworkFromMap) or of an ICCMA framework
- * (.apx, .tgf, .i23/.af; other names are recognised by their content).
+ * `argmap extensions FILE --semantics grounded|complete|preferred|stable`: the extensions of any
+ * map argmap reads (argmap JSON or SVG, Argdown, AIF, Kialo: its nodes as a Dung framework, see
+ * frameworkFromMap) or of an ICCMA framework (.apx, .tgf, .i23/.af; other names are recognised by
+ * their content).
  *
  * Standard output carries exactly one JSON object, `{"semantics": "…", "extensions": [[…], …]}`,
  * in the deterministic order of namedExtensions (ids sorted, then extensions by their id lists).
@@ -12,36 +13,37 @@
  * listed is a true one, only the list may be short, and the JSON says so.
  */
 
-import { readFile } from 'node:fs/promises';
+import { detectFormat, type FileFormat } from '../core/formats/detect.ts';
+import { iccmaFormatOfFileName, parseIccma, sniffIccmaFormat, type IccmaResult } from '../core/formats/iccma.ts';
+import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
 import { decodeBytes } from '../core/json/decode.ts';
-import { iccmaFormatOfFileName, parseIccma, sniffIccmaFormat, type IccmaFormat } from '../core/formats/iccma.ts';
-import { loadMapBytes, MAX_FILE_BYTES } from '../core/load-map.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { enumerateExtensions, namedExtensions, SEMANTICS, type Semantics } from '../core/semantics/extensions.ts';
 import { frameworkFromMap, type ArgumentationFramework } from '../core/semantics/framework.ts';
 import type { Streams } from './main.ts';
+import { readInput, STDIN } from './read-input.ts';
+import { UsageError } from './usage.ts';
 
-export const EXTENSIONS_USAGE = `argmap extensions FILE --semantics ${SEMANTICS.join('|')}`;
-
-type Parsed = { readonly ok: true; readonly file: string; readonly semantics: Semantics } | { readonly ok: false; readonly message: string };
-
-function parseArguments(args: readonly string[]): Parsed {
+function parseArguments(args: readonly string[]): { readonly file: string; readonly semantics: Semantics } {
   let file: string | undefined;
   let semantics: string | undefined;
+  let optionsEnded = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
-    if (arg === '--semantics') {
+    if (optionsEnded || arg === STDIN || !arg.startsWith('-')) {
+      if (file !== undefined) throw new UsageError('extensions', `unexpected argument ${arg}`);
+      file = arg;
+    } else if (arg === '--') optionsEnded = true;
+    else if (arg === '--semantics') {
       semantics = args[i + 1];
-      if (semantics === undefined) return { ok: false, message: '--semantics needs a value' };
+      if (semantics === undefined) throw new UsageError('extensions', '--semantics needs a value');
       i += 1;
-    } else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${arg}` };
-    else if (file === undefined) file = arg;
-    else return { ok: false, message: `unexpected argument ${arg}` };
+    } else throw new UsageError('extensions', `unknown option ${arg}`);
   }
-  if (file === undefined) return { ok: false, message: 'extensions needs a FILE' };
-  if (semantics === undefined) return { ok: false, message: 'extensions needs --semantics' };
-  if (!(SEMANTICS as readonly string[]).includes(semantics)) return { ok: false, message: `--semantics must be one of ${SEMANTICS.join(', ')}` };
-  return { ok: true, file, semantics: semantics as Semantics };
+  if (file === undefined) throw new UsageError('extensions', 'extensions needs a FILE');
+  if (semantics === undefined) throw new UsageError('extensions', 'extensions needs --semantics');
+  if (!(SEMANTICS as readonly string[]).includes(semantics)) throw new UsageError('extensions', `--semantics must be one of ${SEMANTICS.join(', ')}`);
+  return { file, semantics: semantics as Semantics };
 }
 
 /** The framework to enumerate, and how many of its first arguments are reported (a map's nodes). */
@@ -53,46 +55,38 @@ function failure(message: string): Loaded {
   return { ok: false, problems: [{ severity: 'error', message }] };
 }
 
-async function loadFramework(file: string): Promise<Loaded> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    return failure(`cannot read the file (${code === 'ENOENT' ? 'no such file' : typeof code === 'string' ? code : 'unknown reason'})`);
-  }
-  if (bytes.length > MAX_FILE_BYTES) return failure(`the file is ${bytes.length} bytes; argmap reads files up to ${MAX_FILE_BYTES} bytes`);
+/** Map formats whose content says what they are; anything else may still be an unnamed ICCMA file. */
+const UNMISTAKABLE_MAPS: ReadonlySet<FileFormat> = new Set(['argmap-json', 'argmap-svg', 'aif-json', 'kialo']);
 
-  if (file.toLowerCase().endsWith('.json')) return fromMap(bytes);
-  const format = iccmaFormatOfFileName(file);
+async function loadFramework(file: string, streams: Streams): Promise<Loaded> {
+  const input = await readInput(file, streams.in);
+  if (!input.ok) return failure(input.message);
+  const { bytes } = input;
+  const named = iccmaFormatOfFileName(file);
+  if (named === undefined && UNMISTAKABLE_MAPS.has(detectFormat(bytes).format)) return fromMap(readMapBytes(bytes));
   const decoded = decodeBytes(bytes);
-  // Without a telling name, JSON (and anything undecodable, which the map loader describes best) is read as a map.
-  if (format === undefined && (!decoded.ok || decoded.text.trimStart().startsWith('{'))) return fromMap(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-  return fromIccma(decoded.text, format ?? sniffIccmaFormat(decoded.text));
+  if (named !== undefined) return fromIccma(parseIccma(decoded.text, named));
+  // Unnamed text: an ICCMA framework when it reads as one (or clearly starts as APX or I23), else a map (Argdown…).
+  const format = sniffIccmaFormat(decoded.text);
+  const iccma = parseIccma(decoded.text, format);
+  return iccma.ok || format !== 'tgf' ? fromIccma(iccma) : fromMap(readMapBytes(bytes));
 }
 
-function fromMap(bytes: Uint8Array): Loaded {
-  const result = loadMapBytes(bytes);
+function fromMap({ result }: ReadResult): Loaded {
   if (!result.ok) return result;
   const { framework, nodeCount } = frameworkFromMap(result.map);
   return { ok: true, framework, reported: nodeCount, warnings: result.warnings };
 }
 
-function fromIccma(text: string, format: IccmaFormat): Loaded {
-  const result = parseIccma(text, format);
+function fromIccma(result: IccmaResult): Loaded {
   if (!result.ok) return result;
   return { ok: true, framework: result.framework, reported: result.framework.names.length, warnings: result.warnings };
 }
 
 export async function extensionsCommand(args: readonly string[], streams: Streams): Promise<number> {
-  const parsed = parseArguments(args);
-  if (!parsed.ok) {
-    streams.err.write(`argmap: ${parsed.message}\nusage: ${EXTENSIONS_USAGE}\n`);
-    return 2;
-  }
-  const { file, semantics } = parsed;
-  const loaded = await loadFramework(file);
+  const { file, semantics } = parseArguments(args);
+  const loaded = await loadFramework(file, streams);
   if (!loaded.ok) {
     for (const problem of loaded.problems) streams.err.write(`${formatProblem(problem, file)}\n`);
     return 1;

@@ -1,26 +1,28 @@
 /**
  * The `argmap` command: thin commands over the same core as the app.
  *   argmap validate FILE…
- *   argmap render FILE -o OUT.svg|OUT.png [--lang zh|en] [--seed SEED] [--scale 1|2|4]
- *   argmap convert FILE -o OUT [--to json|aif|argdown|svg|png] [--lang zh|en]
+ *   argmap render FILE -o OUT.svg|OUT.png [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
+ *   argmap convert FILE -o OUT [--to json|aif|argdown|svg|png] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
  *   argmap stats FILE
  *   argmap extensions FILE --semantics grounded|complete|preferred|stable
- * Every command reads any format argmap opens (detected from the content).
+ * Every command reads any format argmap opens (detected from the content); FILE `-` is standard
+ * input. Results go to standard output, problems to standard error.
  * Exit codes: 0 success, 1 invalid input or failure to read/write, 2 usage error.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
 import { mapStats } from '../core/formats/stats.ts';
-import { writeMap, type TextFormat } from '../core/formats/write-map.ts';
-import { MAX_FILE_BYTES } from '../core/load-map.ts';
+import { problemsOnReadingBack, writeCheckedMap, type TextFormat } from '../core/formats/write-map.ts';
 import { LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { findQuoteProblems } from '../core/validate/quotes.ts';
 import { buildSvg } from '../export/svg.ts';
 import { DEFAULT_SEED, settleLayout } from '../layout/force-layout.ts';
 import { layoutExtents } from '../layout/node-boxes.ts';
-import { EXTENSIONS_USAGE, extensionsCommand } from './extensions-command.ts';
+import { extensionsCommand } from './extensions-command.ts';
+import { readSourceTexts } from './quote-sources.ts';
+import { readInput, STDIN, type ByteStream } from './read-input.ts';
+import { COMMAND_USAGE, isCommand, UsageError, usageText } from './usage.ts';
+import { writeAtomically, type ContentWriter } from './write-output.ts';
 
 export interface Output {
   write(text: string): unknown;
@@ -29,76 +31,65 @@ export interface Output {
 export interface Streams {
   readonly out: Output;
   readonly err: Output;
+  /** Standard input, read when FILE is `-`. */
+  readonly in?: ByteStream;
+  /** Replaces how an output file's content is written (tests simulate a full disk with it). */
+  readonly writeContent?: ContentWriter;
 }
 
-const USAGE = [
-  'usage: argmap validate FILE…',
-  '       argmap render FILE -o OUT.svg|OUT.png [--lang zh|en] [--seed SEED] [--scale 1|2|4]',
-  '       argmap convert FILE -o OUT [--to json|aif|argdown|svg|png] [--lang zh|en] [--seed SEED] [--scale 1|2|4]',
-  '       argmap stats FILE',
-  `       ${EXTENSIONS_USAGE}`,
-].join('\n');
-
-class UsageError extends Error {}
-
-async function readMap(file: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: `cannot read the file (${describeFsError(error)})` }] } };
-  }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: `the file is ${bytes.length} bytes; argmap reads maps up to ${MAX_FILE_BYTES} bytes` }] } };
-  }
-  return readMapBytes(bytes);
+/** Reads any map argmap opens, from a file or standard input, with bounded memory. */
+export async function readMap(file: string, streams: Streams): Promise<ReadResult> {
+  const input = await readInput(file, streams.in);
+  if (!input.ok) return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: input.message }] } };
+  return readMapBytes(input.bytes);
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return typeof code === 'string' ? code : 'unknown reason';
-}
-
-/** The texts of the sources a map quotes, read from files beside it; missing files are skipped. */
-async function readSourceTexts(map: ArgMap, mapFile: string): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const source of map.sources) {
-    if (source.file === undefined) continue;
-    try {
-      texts.set(source.id, await readFile(resolve(dirname(mapFile), source.file), 'utf8'));
-    } catch {
-      // A map may cite a source that is not shipped with it; quotes are then not checked.
-    }
-  }
-  return texts;
+function printProblems(problems: readonly Problem[], file: string, streams: Streams): void {
+  for (const problem of problems) streams.err.write(`${formatProblem(problem, file)}\n`);
 }
 
 /** Reads a map for a command that needs one; problems are printed, and undefined means exit 1. */
 async function requireMap(file: string, streams: Streams): Promise<{ map: ArgMap; format: ReadResult['format'] } | undefined> {
-  const { format, result } = await readMap(file);
+  const { format, result } = await readMap(file, streams);
   if (!result.ok) {
-    for (const problem of result.problems) streams.out.write(`${formatProblem(problem, file)}\n`);
+    printProblems(result.problems, file, streams);
     return undefined;
   }
-  for (const warning of result.warnings) streams.err.write(`${formatProblem(warning, file)}\n`);
+  printProblems(result.warnings, file, streams);
   return { map: result.map, format };
 }
 
-async function validate(files: readonly string[], streams: Streams): Promise<number> {
-  if (files.length === 0) throw new UsageError('validate needs at least one FILE');
+/** The FILE arguments of a command: `--` ends the options, `-` is standard input (once). */
+function fileArguments(command: 'validate' | 'stats', args: readonly string[]): string[] {
+  const files: string[] = [];
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (!optionsEnded && arg === '--') optionsEnded = true;
+    else if (!optionsEnded && arg.startsWith('-') && arg !== STDIN) throw new UsageError(command, `unknown option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.filter((file) => file === STDIN).length > 1) throw new UsageError(command, 'standard input (-) can be read only once');
+  return files;
+}
+
+async function validate(args: readonly string[], streams: Streams): Promise<number> {
+  const files = fileArguments('validate', args);
+  if (files.length === 0) throw new UsageError('validate', 'validate needs at least one FILE');
   let failed = false;
   for (const file of files) {
-    const { result } = await readMap(file);
-    const problems: Problem[] = result.ok
-      ? [...result.warnings, ...findQuoteProblems(result.map, await readSourceTexts(result.map, file))]
-      : result.problems;
-    for (const problem of problems) streams.out.write(`${formatProblem(problem, file)}\n`);
+    const { result } = await readMap(file, streams);
+    let problems: Problem[] = result.ok ? result.warnings : result.problems;
+    if (result.ok) {
+      const sources = await readSourceTexts(result.map, file);
+      problems = [...problems, ...sources.warnings, ...findQuoteProblems(result.map, sources.texts)];
+    }
+    printProblems(problems, file, streams);
     const errors = problems.filter((problem) => problem.severity === 'error').length;
+    const warnings = problems.length - errors;
     if (errors > 0) failed = true;
-    else streams.out.write(`${file}: valid${problems.length > 0 ? ` (${problems.length} warnings)` : ''}\n`);
+    const counted = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    if (errors > 0) streams.out.write(`${file}: invalid (${counted(errors, 'error')}${warnings > 0 ? `, ${counted(warnings, 'warning')}` : ''})\n`);
+    else streams.out.write(`${file}: valid${warnings > 0 ? ` (${counted(warnings, 'warning')})` : ''}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -126,6 +117,7 @@ interface OutputArguments {
   readonly language: Language;
   readonly seed: string;
   readonly scale: number;
+  readonly force: boolean;
 }
 
 function parseOutputArguments(command: 'render' | 'convert', args: readonly string[]): OutputArguments {
@@ -135,53 +127,78 @@ function parseOutputArguments(command: 'render' | 'convert', args: readonly stri
   let language: Language = 'zh';
   let seed = DEFAULT_SEED;
   let scale = 1;
+  let force = false;
+  let optionsEnded = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     const value = (): string => {
       const next = args[i + 1];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      if (next === undefined) throw new UsageError(command, `${arg} needs a value`);
       i += 1;
       return next;
     };
-    if (arg === '-o' || arg === '--output') output = value();
+    if (optionsEnded || arg === STDIN || !arg.startsWith('-')) {
+      if (input !== undefined) throw new UsageError(command, `unexpected argument ${arg}`);
+      input = arg;
+    } else if (arg === '--') optionsEnded = true;
+    else if (arg === '-o' || arg === '--output') output = value();
     else if (arg === '--to' && command === 'convert') requested = value();
+    else if (arg === '--force') force = true;
     else if (arg === '--lang') {
       const chosen = value();
-      if (!(LANGUAGES as readonly string[]).includes(chosen)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+      if (!(LANGUAGES as readonly string[]).includes(chosen)) throw new UsageError(command, `--lang must be one of ${LANGUAGES.join(', ')}`);
       language = chosen as Language;
     } else if (arg === '--seed') seed = value();
     else if (arg === '--scale') {
       scale = Number(value());
-      if (!(PNG_SCALES as readonly number[]).includes(scale)) throw new UsageError(`--scale must be one of ${PNG_SCALES.join(', ')}`);
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else if (input === undefined) input = arg;
-    else throw new UsageError(`unexpected argument ${arg}`);
+      if (!(PNG_SCALES as readonly number[]).includes(scale)) throw new UsageError(command, `--scale must be one of ${PNG_SCALES.join(', ')}`);
+    } else throw new UsageError(command, `unknown option ${arg}`);
   }
-  if (input === undefined) throw new UsageError(`${command} needs a FILE`);
-  if (output === undefined) throw new UsageError(`${command} needs -o OUT`);
-  if (requested !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(requested)) throw new UsageError(`--to must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (input === undefined) throw new UsageError(command, `${command} needs a FILE`);
+  if (output === undefined) throw new UsageError(command, `${command} needs -o OUT`);
+  if (output === STDIN) throw new UsageError(command, '-o needs a file name: argmap writes files, not standard output');
+  if (requested !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(requested)) throw new UsageError(command, `--to must be one of ${OUTPUT_FORMATS.join(', ')}`);
   const format = (requested as OutputFormat | undefined) ?? formatOfFileName(output);
-  if (format === undefined) throw new UsageError(`cannot tell the format of ${output} from its name: use --to ${OUTPUT_FORMATS.join('|')}`);
-  if (command === 'render' && format !== 'svg' && format !== 'png') throw new UsageError('render writes pictures: OUT must end in .svg or .png');
-  return { input, output, format, language, seed, scale };
+  if (format === undefined) throw new UsageError(command, `cannot tell the format of ${output} from its name: use --to ${OUTPUT_FORMATS.join('|')}`);
+  if (command === 'render' && format !== 'svg' && format !== 'png') throw new UsageError(command, 'render writes pictures: OUT must end in .svg or .png');
+  return { input, output, format, language, seed, scale, force };
+}
+
+/** What an output file will hold, checked by reading it back as argmap would: problems mean nothing is written. */
+async function outputContent(map: ArgMap, args: OutputArguments, streams: Streams): Promise<{ ok: true; content: string | Uint8Array } | { ok: false; problems: readonly Problem[] }> {
+  if (args.format !== 'svg' && args.format !== 'png') {
+    const written = writeCheckedMap(map, TEXT_OUTPUTS[args.format], args.language);
+    return written.ok ? { ok: true, content: written.text } : written;
+  }
+  const svg = buildSvg(map, settleLayout(map, layoutExtents(map), { seed: args.seed }), { language: args.language });
+  // The PNG is drawn from this SVG, whose embedded map is what argmap reads back from it.
+  const problems = problemsOnReadingBack(svg, 'argmap-svg');
+  if (problems.length > 0) return { ok: false, problems };
+  if (args.format === 'svg') return { ok: true, content: svg };
+  // resvg is a native module: loaded only when a PNG is asked for.
+  const { MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, renderPng } = await import('./png.ts');
+  if (!pngFonts().chinese) streams.err.write('argmap: warning: no Noto Sans CJK font found, so Chinese text may be missing from the PNG (Debian: apt-get install fonts-noto-cjk)\n');
+  const { png, size } = renderPng(svg, args.scale);
+  if (size.zoom < args.scale) {
+    streams.err.write(
+      `argmap: ${args.output}: warning: the picture is scaled to ${size.zoom.toPrecision(3)}× (${size.width} × ${size.height} px) to stay within ${MAX_RASTER_SIDE} px a side and ${MAX_RASTER_PIXELS / (1024 * 1024)} megapixels\n`,
+    );
+  }
+  return { ok: true, content: png };
 }
 
 async function writeOutput(args: OutputArguments, streams: Streams): Promise<number> {
   const read = await requireMap(args.input, streams);
   if (!read) return 1;
-  const { map } = read;
-  let content: string | Uint8Array;
-  if (args.format === 'svg' || args.format === 'png') {
-    const svg = buildSvg(map, settleLayout(map, layoutExtents(map), { seed: args.seed }), { language: args.language });
-    // resvg is a native module: loaded only when a PNG is asked for.
-    content = args.format === 'png' ? (await import('./png.ts')).renderPng(svg, args.scale) : svg;
-  } else {
-    content = writeMap(map, TEXT_OUTPUTS[args.format], args.language);
+  const made = await outputContent(read.map, args, streams);
+  if (!made.ok) {
+    streams.err.write(`argmap: not writing ${args.output}: argmap could not open it again:\n`);
+    printProblems(made.problems, args.output, streams);
+    return 1;
   }
-  try {
-    await writeFile(args.output, content);
-  } catch (error) {
-    streams.err.write(`argmap: cannot write ${args.output} (${describeFsError(error)})\n`);
+  const written = await writeAtomically({ output: args.output, content: made.content, input: args.input, force: args.force }, streams.writeContent);
+  if (!written.ok) {
+    streams.err.write(`argmap: ${written.message}\n`);
     return 1;
   }
   streams.out.write(`wrote ${args.output}\n`);
@@ -189,9 +206,10 @@ async function writeOutput(args: OutputArguments, streams: Streams): Promise<num
 }
 
 async function stats(args: readonly string[], streams: Streams): Promise<number> {
-  const [file, ...extra] = args;
-  if (file === undefined || file.startsWith('-')) throw new UsageError('stats needs a FILE');
-  if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
+  const files = fileArguments('stats', args);
+  if (files.length === 0) throw new UsageError('stats', 'stats needs a FILE');
+  if (files.length > 1) throw new UsageError('stats', `unexpected argument ${files[1]}`);
+  const file = files[0]!;
   const read = await requireMap(file, streams);
   if (!read || read.format === 'unknown') return 1;
   streams.out.write(`${JSON.stringify(mapStats(read.map, read.format))}\n`);
@@ -215,14 +233,14 @@ export async function main(args: readonly string[], streams: Streams): Promise<n
       case '-h':
       case '--help':
       case 'help':
-        streams.out.write(`${USAGE}\n`);
+        streams.out.write(`${usageText()}\n`);
         return 0;
       default:
-        throw new UsageError(command === undefined ? 'no command given' : `unknown command ${command}`);
+        throw new UsageError(undefined, command === undefined ? 'no command given' : `unknown command ${command}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.err.write(`argmap: ${error.message}\n${USAGE}\n`);
+      streams.err.write(`argmap: ${error.message}\nusage: ${error.command === undefined || !isCommand(error.command) ? COMMAND_USAGE.any : COMMAND_USAGE[error.command]}\n`);
       return 2;
     }
     // Never a stack trace: say what failed in one line.

@@ -26,9 +26,17 @@ function failed(message: string): LoadResult {
   return { ok: false, problems: [{ severity: 'error', message }] };
 }
 
-function tooLarge(size: number, unit: string): LoadResult {
-  const mebibytes = (size / (1024 * 1024)).toFixed(1);
-  return failed(`the file is too large (${mebibytes} MiB of ${unit}); argmap opens maps up to ${MAX_FILE_BYTES / (1024 * 1024)} MiB`);
+/**
+ * The one wording for a file over the limit, with its size in bytes as `ls -l` shows it (or, for
+ * a stream read only up to the limit, "more than" the limit).
+ */
+export function tooLargeMessage(size: number, what: 'file' | 'input' = 'file'): string {
+  const amount = size > MAX_FILE_BYTES && what === 'input' ? `more than ${MAX_FILE_BYTES} bytes` : `${size} bytes`;
+  return `the ${what} is too large (${amount}); argmap opens maps up to ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / (1024 * 1024)} MiB)`;
+}
+
+function tooLarge(size: number): LoadResult {
+  return failed(tooLargeMessage(size));
 }
 
 /**
@@ -46,7 +54,7 @@ function guarded(load: () => LoadResult): LoadResult {
 /** Reads a file's bytes: the size is checked before anything is decoded. */
 export function loadMapBytes(bytes: Uint8Array): LoadResult {
   return guarded(() => {
-    if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length, 'bytes');
+    if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
     const binary = sniffBytes(bytes);
     if (binary !== undefined) return failed(binary);
     const decoded = decodeBytes(bytes);
@@ -58,7 +66,7 @@ export function loadMapBytes(bytes: Uint8Array): LoadResult {
 export function loadMapText(text: string): LoadResult {
   return guarded(() => {
     // A UTF-16 code unit takes at least one byte in UTF-8, so this never admits more than the byte limit.
-    if (text.length > MAX_FILE_BYTES) return tooLarge(text.length, 'text');
+    if (text.length > MAX_FILE_BYTES) return failed(`the text is too large (${text.length} characters); argmap opens maps up to ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / (1024 * 1024)} MiB)`);
     return loadText(text);
   });
 }

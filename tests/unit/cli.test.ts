@@ -56,14 +56,15 @@ describe('argmap CLI', () => {
     map.nodes[index]!.quote!.text = '这句话不在文章里';
     const result = await inProcess('validate', file('bad-quote.json', JSON.stringify(map)));
     expect(result.code).toBe(1);
-    expect(result.out).toContain(`/nodes/${index}/quote/text`);
-    expect(result.out).toContain('not verbatim');
+    expect(result.err).toContain(`/nodes/${index}/quote/text`);
+    expect(result.err).toContain('not verbatim');
+    expect(result.out).toMatch(/bad-quote\.json: invalid \(1 error\)/);
   });
 
   it('validate: a syntax error has line and column, and never a stack trace', async () => {
     const result = await argmap('validate', file('truncated.json', '{\n  "nodes": ['));
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/truncated\.json:2:\d+: error: /);
+    expect(result.stderr).toMatch(/truncated\.json:2:\d+: error: /);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 
@@ -78,15 +79,15 @@ describe('argmap CLI', () => {
     }));
     const result = await inProcess('validate', duplicate, dangling, SEED);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/duplicate\.json.*\/nodes\/1\/id.*"n1"/);
-    expect(result.out).toMatch(/dangling\.json.*\/edges\/0\/to.*"ghost"/);
+    expect(result.err).toMatch(/duplicate\.json.*\/nodes\/1\/id.*"n1"/);
+    expect(result.err).toMatch(/dangling\.json.*\/edges\/0\/to.*"ghost"/);
     expect(result.out).toContain(`${SEED}: valid`);
   });
 
   it('validate: a missing file is an error, not a crash', async () => {
     const result = await inProcess('validate', join(directory, 'nope.json'));
     expect(result.code).toBe(1);
-    expect(result.out).toContain('no such file');
+    expect(result.err).toContain('no such file');
   });
 
   it('render writes the same SVG as the app’s export for the deterministic layout (real executable)', async () => {
@@ -100,7 +101,7 @@ describe('argmap CLI', () => {
   it('render refuses an invalid map with exit 1 and located errors', async () => {
     const result = await inProcess('render', file('empty.json', ''), '-o', join(directory, 'x.svg'));
     expect(result.code).toBe(1);
-    expect(result.out).toContain('empty');
+    expect(result.err).toContain('empty');
   });
 
   it('render writes a PNG of the same picture (real executable)', async () => {
@@ -159,7 +160,7 @@ describe('argmap CLI', () => {
     const png = file('picture.png', '\x89PNG\r\n\x1a\n0000');
     const result = await inProcess('stats', png);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/looks like/);
+    expect(result.err).toMatch(/looks like/);
   });
 
   it.each([
@@ -179,6 +180,9 @@ describe('argmap CLI', () => {
   ])('usage errors exit 2 with a usage line: %j', async (args) => {
     const result = await inProcess(...args);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^argmap: .+\nusage: argmap validate/);
+    expect(result.out).toBe('');
+    // One line saying what is wrong, one usage line: the command's own, or the list of commands.
+    const command = ['validate', 'render', 'convert', 'stats'].includes(args[0] ?? '') ? args[0]! : 'validate|render|convert|stats|extensions';
+    expect(result.err).toMatch(new RegExp(`^argmap: [^\\n]+\\nusage: argmap ${command.replaceAll('|', '\\|')} [^\\n]*\\n$`));
   });
 });

@@ -170,7 +170,7 @@ describe('syntax', () => {
   it('#12 a 25 MB file → refused by size before decoding', () => {
     const bytes = new Uint8Array(25 * 1024 * 1024).fill(0x80);
     expect(problemsOf(loadMapBytes(bytes))).toEqual([
-      { severity: 'error', message: 'the file is too large (25.0 MiB of bytes); argmap opens maps up to 20 MiB' },
+      { severity: 'error', message: 'the file is too large (26214400 bytes); argmap opens maps up to 20971520 bytes (20 MiB)' },
     ]);
   });
 });

@@ -104,7 +104,7 @@ describe('size limit', () => {
     // Invalid UTF-8 throughout: had it been decoded, the error would be about UTF-8.
     const bytes = new Uint8Array(25 * 1024 * 1024).fill(0xff);
     expect(problemsOf(loadMapBytes(bytes))).toEqual([
-      { severity: 'error', message: 'the file is too large (25.0 MiB of bytes); argmap opens maps up to 20 MiB' },
+      { severity: 'error', message: 'the file is too large (26214400 bytes); argmap opens maps up to 20971520 bytes (20 MiB)' },
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('size limit', () => {
 
   it('refuses text longer than MAX_FILE_BYTES', () => {
     expect(problemsOf(loadMapText(' '.repeat(MAX_FILE_BYTES + 1)))[0]?.message).toBe(
-      'the file is too large (20.0 MiB of text); argmap opens maps up to 20 MiB',
+      'the text is too large (20971521 characters); argmap opens maps up to 20971520 bytes (20 MiB)',
     );
   });
 });

@@ -68,6 +68,8 @@ export function detectFormat(input: Uint8Array | string): DetectedFormat {
 const KIALO_TITLE = /^Discussion Title:/;
 /** Keys that only AIF uses; enough to route a JSON file that does not parse to the AIF reader. */
 const AIF_KEY = /"(?:nodeID|fromID|toID|AIF)"\s*:/;
+/** How a JSON text that is not an object or array starts. */
+const BARE_JSON_START = /^(?:null|true|false|-?\d|")/;
 /** The element an argmap SVG export keeps its map in (see src/export/svg.ts). */
 const ARGMAP_METADATA = /<metadata\b[^>]*\bid\s*=\s*(["'])argmap-data\1/;
 
@@ -83,6 +85,8 @@ function detectText(text: string): DetectedFormat {
   if (lookalike !== undefined) return unknown(LOOKALIKES[lookalike]);
   if (head.startsWith('{') || head.startsWith('[')) return detectJson(withoutBom, head);
   if (KIALO_TITLE.test(head)) return known('kialo');
+  // A bare JSON value (`null`, a number, a string) is JSON, just not a map: the map reader says which.
+  if (BARE_JSON_START.test(head) && parseJson(withoutBom).ok) return known('argmap-json');
   return unknown('plain text');
 }
 

@@ -3,6 +3,8 @@
  * the name), then the importer of that format runs. Every importer validates the map it
  * builds with the same stages as argmap JSON, so every result obeys the same rules.
  */
+import { decodeBytes } from '../json/decode.ts';
+import { recogniseBytes } from '../json/sniff.ts';
 import { loadMapBytes, MAX_FILE_BYTES, type LoadResult } from '../load-map.ts';
 import type { ArgMap } from '../model.ts';
 import type { Problem } from '../problems.ts';
@@ -28,14 +30,11 @@ export function readMapBytes(bytes: Uint8Array): ReadResult {
   const detected = detectFormat(bytes);
   // JSON maps are decoded by their own stage, which locates bad UTF-8 and reads UTF-16.
   if (detected.format === 'argmap-json') return { format: detected.format, result: loadMapBytes(bytes) };
-  if (detected.format === 'unknown') return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { format: detected.format, result: { ok: false, problems: [{ severity: 'error', message: 'the file is not valid UTF-8 text' }] } };
-  }
-  return readMapText(text);
+  // Text that does not decode gets the decoder's one wording, with the byte offset and line:column.
+  const decoded = recogniseBytes(bytes) === undefined ? decodeBytes(bytes) : undefined;
+  if (decoded !== undefined && !decoded.ok) return { format: 'unknown', result: { ok: false, problems: [decoded.problem] } };
+  if (detected.format === 'unknown' || decoded === undefined) return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
+  return readMapText(decoded.text);
 }
 
 export function readMapText(text: string): ReadResult {
