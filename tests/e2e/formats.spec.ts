@@ -2,7 +2,8 @@
  * Every format argmap reads, opened in the built app (file input, drop, paste), and every
  * format it saves, read back in Node with the app's own core: what is drawn must be what the
  * core reads from the same bytes, wrong kinds of file are named, and broken files are located.
- * The corpora are read in place from CORPORA_DIR (default ../shared/corpora); a missing one fails.
+ * The files come from the corpora in the repository (tests/corpora); QT30 and xAIF files, which may
+ * not be copied, are opened by tests/conformance/e2e/formats-corpora.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parseArgdown } from '../../src/core/formats/argdown/index.ts';
@@ -18,8 +19,7 @@ import {
 const SEED = readTextInNode(seedMapText(), 'the seed map');
 
 const PRIMER = 'argdown-christianvoigt/examples__argdown-primer.argdown';
-const QT30 = 'aif-qt30-dialam2024/nodeset25444.json';
-const XAIF = 'aif-xaif-argtech/bert-te__README_example_output.json';
+const MORAL_MAZE = 'aif-moralmaze-arguebuf/nodeset6064-original.json';
 
 /** A small Kialo export, written here: a question title, pros and cons, and a `-> See` cross-link. */
 const KIALO = [
@@ -74,8 +74,7 @@ interface FormatCase {
 
 const FORMATS: readonly FormatCase[] = [
   { title: 'an Argdown example (argdown-primer)', name: 'argdown-primer.argdown', mimeType: 'text/plain', bytes: () => corpusBytes(PRIMER) },
-  { title: 'an AIF nodeset (QT30 25444)', name: 'nodeset25444.json', mimeType: 'application/json', bytes: () => corpusBytes(QT30) },
-  { title: 'an xAIF wrapper with integer ids', name: 'xaif.json', mimeType: 'application/json', bytes: () => corpusBytes(XAIF) },
+  { title: 'an AIF nodeset with its dialogue (Moral Maze 6064)', name: 'nodeset6064.json', mimeType: 'application/json', bytes: () => corpusBytes(MORAL_MAZE) },
   { title: 'a Kialo text export with a cross-link', name: 'bridge.txt', mimeType: 'text/plain', bytes: () => Buffer.from(KIALO, 'utf8') },
   {
     title: 'argmap JSON (the primer, saved as argmap JSON)',
@@ -144,8 +143,8 @@ test.describe('opening each format through "Open map…"', () => {
 
 test.describe('other ways in', () => {
   test('dropping an AIF file onto the window opens it', async ({ page }) => {
-    const bytes = corpusBytes(XAIF);
-    const expected = readBytesInNode(bytes, XAIF);
+    const bytes = corpusBytes(MORAL_MAZE);
+    const expected = readBytesInNode(bytes, MORAL_MAZE);
     await openApp(page);
     const accepted = await page.evaluate((json) => {
       const transfer = new DataTransfer();
@@ -240,17 +239,17 @@ test.describe('files argmap does not open', () => {
 
   test('an AIF file with a dangling edge is located by a JSON pointer, and the seed stays', async ({ page }) => {
     const name = 'dangling.json';
-    const document = JSON.parse(corpusBytes(XAIF).toString('utf8')) as { AIF: { edges: { toID: number }[] } };
-    const edge = document.AIF.edges[1];
-    if (!edge) throw new Error(`${XAIF} has fewer than two edges`);
-    edge.toID = 987_654;
+    const document = JSON.parse(corpusBytes(MORAL_MAZE).toString('utf8')) as { edges: { toID: string }[] };
+    const edge = document.edges[1];
+    if (!edge) throw new Error(`${MORAL_MAZE} has fewer than two edges`);
+    edge.toID = '987654';
     const text = JSON.stringify(document, null, 2);
     const refusal = refusalInNode(Buffer.from(text, 'utf8'));
     const first = refusal.find((problem) => problem.severity === 'error');
-    expect(first?.pointer).toBe('/AIF/edges/1/toID');
+    expect(first?.pointer).toBe('/edges/1/toID');
     await openApp(page);
     await openMapFile(page, name, text, 'application/json');
-    await expectRefusedKeepingSeed(page, [/: \/AIF\/edges\/1\/toID: error: /, '987654', formatProblem(first!, name)]);
+    await expectRefusedKeepingSeed(page, [/: \/edges\/1\/toID: error: /, '987654', formatProblem(first!, name)]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Helpers for the format tests: the shared corpora (read in place, never copied), the
- * expected reading of a file computed in Node with the app's own core functions, the
- * Save as menu, downloads, and PNG facts (signature, IHDR size, pixel variance).
+ * Helpers for the format tests: the corpora copied into the repository (tests/corpora), the
+ * expected reading of a file computed in Node with the app's own core functions, the Save as
+ * menu, downloads, and PNG facts (signature, IHDR size, pixel variance).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,18 +12,13 @@ import type { ArgMap } from '../../src/core/model.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
 
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
+/** The MIT corpora in the clone; the ones that may not be copied are opened by tests/conformance/e2e. */
+export const REPO_CORPORA_DIR = path.join(PROJECT_ROOT, 'tests/corpora');
 
-/** A corpus file, as bytes; a missing corpus fails the test with the way to fix it. */
+/** A corpus file of the repository, as bytes; a missing one fails the test with the way to fix it. */
 export function corpusBytes(relative: string): Buffer {
-  const file = path.join(CORPORA_DIR, relative);
-  if (!existsSync(file)) {
-    throw new Error(
-      `the shared corpus file ${relative} is missing (looked in ${CORPORA_DIR}): set CORPORA_DIR to the folder that holds ` +
-        'the corpora (argdown-christianvoigt/, aif-qt30-dialam2024/, aif-xaif-argtech/, …), or place the shared/ folder ' +
-        '(with shared/corpora) beside the project clone so that ../shared/corpora exists',
-    );
-  }
+  const file = path.join(REPO_CORPORA_DIR, relative);
+  if (!existsSync(file)) throw new Error(`the corpus file ${relative} is missing from ${REPO_CORPORA_DIR}: restore tests/corpora from the repository`);
   return readFileSync(file);
 }
 
