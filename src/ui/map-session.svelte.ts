@@ -2,6 +2,10 @@
  * The map a person has open, with the view's choices (language, selection, hover)
  * and what went wrong on the last attempt to open a file. A failed open never
  * touches the map already open.
+ *
+ * Every way of opening a map (a file, a drop, a paste, the Argdown tab, a map handed over to the
+ * presenter window) takes a ticket when it starts; only the newest ticket's map may land, so a
+ * slow open that finishes after a later one is dropped rather than replacing the newer map.
  */
 import type { LoadResult } from '../core/load-map.ts';
 import type { WritableFile } from './file-access.ts';
@@ -27,8 +31,11 @@ export interface OpenAttempt {
   readonly fileName: string;
   readonly problems: readonly Problem[];
   readonly opened: boolean;
-  /** Set when the attempt was to write a file, which was refused because it would not open again. */
-  readonly saving?: true;
+  /**
+   * What was attempted when it was not opening a file: writing one (refused because it would
+   * not open again), or following a link that names no such place.
+   */
+  readonly action?: 'save' | 'link';
 }
 
 /** An opened map with its measures, worked out by the reader or by the session. */
@@ -44,6 +51,9 @@ export class MapSession {
   selectedId = $state.raw<string | undefined>(undefined);
   hoveredId = $state.raw<string | undefined>(undefined);
   lastAttempt = $state.raw<OpenAttempt | undefined>(undefined);
+  /** What is being read for the newest open still under way, shown until it lands or fails. */
+  reading = $state.raw<string | undefined>(undefined);
+  #newestTicket = 0;
 
   readonly map = $derived.by(() => this.opened.map);
   readonly index = $derived(indexMap(this.map));
@@ -78,8 +88,28 @@ export class MapSession {
     this.selectedId = id !== undefined && this.index.nodes.has(id) ? id : undefined;
   }
 
-  /** Takes the result of reading a file: a good map replaces the open one, a bad one only reports. */
-  receive(fileName: string, result: LoadResult, file?: WritableFile, measures?: MapMeasures): void {
+  /**
+   * Starts an open: the ticket its result must show, and (for an open that takes a while) what
+   * it reads, to show meanwhile. Any open under way is overtaken.
+   */
+  takeTicket(reading?: string): number {
+    this.#newestTicket += 1;
+    this.reading = reading;
+    return this.#newestTicket;
+  }
+
+  /** Whether an open with this ticket may still land: no open has started since. */
+  isNewest(ticket: number): boolean {
+    return ticket === this.#newestTicket;
+  }
+
+  /**
+   * Takes the result of reading a file: a good map replaces the open one, a bad one only reports.
+   * With a ticket that a later open has overtaken, nothing happens: false.
+   */
+  receive(fileName: string, result: LoadResult, file?: WritableFile, measures?: MapMeasures, ticket = this.takeTicket()): boolean {
+    if (!this.isNewest(ticket)) return false;
+    this.reading = undefined;
     if (result.ok) {
       this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
       this.generation += 1;
@@ -89,10 +119,15 @@ export class MapSession {
     } else {
       this.lastAttempt = { fileName, problems: result.problems, opened: false };
     }
+    return true;
   }
 
-  /** Replaces the open map with an edited version of it (tours, saved layout), keeping the view. */
-  edit(map: ArgMap): void {
+  /**
+   * Replaces the open map with an edited version of it (tours, saved layout), keeping the view.
+   * An edit that brings in a new map (the Argdown tab) passes its ticket, and is dropped when overtaken.
+   */
+  edit(map: ArgMap, ticket?: number): void {
+    if (ticket !== undefined && !this.isNewest(ticket)) return;
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
     this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
@@ -101,7 +136,12 @@ export class MapSession {
 
   /** Says why a file was not written: the reader would refuse it. The map stays as it is. */
   refuseSave(fileName: string, problems: readonly Problem[]): void {
-    this.lastAttempt = { fileName, problems, opened: true, saving: true };
+    this.lastAttempt = { fileName, problems, opened: true, action: 'save' };
+  }
+
+  /** Says why a link could not be followed as it asked; the map stays as it is. */
+  refuseLink(link: string, message: string): void {
+    this.lastAttempt = { fileName: link, problems: [{ severity: 'error', message }], opened: true, action: 'link' };
   }
 
   dismissProblems(): void {

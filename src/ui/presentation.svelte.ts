@@ -23,13 +23,26 @@ function isMessage(data: unknown): data is PresentationMessage {
 
 export class Presentation {
   tourId: string;
-  stepIndex: number;
   blanked = $state(false);
 
   readonly #map: () => ArgMap;
   readonly #channel: BroadcastChannel | undefined;
+  /**
+   * The step asked for, kept as asked: the map may arrive after the address or the other
+   * window names the step (a presenter window waits for the map to be handed over).
+   */
+  #wantedStep = $state(0);
+  /** The step the link asked for, until the tour moves on: out of range, it is reported. */
+  #linkedStep = $state<number | undefined>(undefined);
 
   readonly tour: Tour | undefined = $derived.by(() => this.#map().tours?.find((tour) => tour.id === this.tourId));
+  readonly stepIndex: number = $derived(this.tour ? clampStepIndex(this.tour, this.#wantedStep) : 0);
+  /** When the link asked for a step the tour does not have: the step asked for (0-based) and the tour's step count. */
+  readonly linkOutOfRange: { readonly asked: number; readonly count: number } | undefined = $derived.by(() => {
+    const asked = this.#linkedStep;
+    if (asked === undefined || !this.tour || clampStepIndex(this.tour, asked) === asked) return undefined;
+    return { asked, count: this.tour.steps.length };
+  });
   readonly view = $derived.by(() => (this.tour ? stepView(this.#map(), this.tour, this.stepIndex) : undefined));
   readonly nextView = $derived.by(() =>
     this.tour && this.stepIndex + 1 < this.tour.steps.length ? stepView(this.#map(), this.tour, this.stepIndex + 1) : undefined,
@@ -38,8 +51,8 @@ export class Presentation {
   constructor(map: () => ArgMap, tourId: string, stepIndex: number) {
     this.#map = map;
     this.tourId = $state(tourId);
-    this.stepIndex = $state(0);
-    this.stepIndex = this.tour ? clampStepIndex(this.tour, stepIndex) : 0;
+    this.#wantedStep = stepIndex;
+    this.#linkedStep = stepIndex;
     this.#channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PRESENTATION_CHANNEL);
     this.#channel?.addEventListener('message', (event: MessageEvent<unknown>) => this.#receive(event.data));
     // A window that joins asks where the tour is; the others answer with their step.
@@ -50,7 +63,8 @@ export class Presentation {
     if (!this.tour) return;
     const clamped = clampStepIndex(this.tour, stepIndex);
     if (clamped === this.stepIndex) return;
-    this.stepIndex = clamped;
+    this.#wantedStep = clamped;
+    this.#linkedStep = undefined;
     this.#send({ type: 'step', tourId: this.tourId, stepIndex: clamped });
   }
 
@@ -85,10 +99,102 @@ export class Presentation {
 
   #receive(data: unknown): void {
     if (!isMessage(data)) return;
-    if (data.type === 'hello') this.#send({ type: 'step', tourId: this.tourId, stepIndex: this.stepIndex });
+    // A window still waiting for its map knows no step to answer with.
+    if (data.type === 'hello') {
+      if (this.tour) this.#send({ type: 'step', tourId: this.tourId, stepIndex: this.stepIndex });
+    }
     else if (data.type === 'blank') this.blanked = data.blanked;
-    else if (data.tourId === this.tourId && this.tour) this.stepIndex = clampStepIndex(this.tour, data.stepIndex);
+    else if (data.tourId === this.tourId) {
+      this.#wantedStep = data.stepIndex;
+      this.#linkedStep = undefined;
+    }
   }
+}
+
+export const HANDOVER_CHANNEL = 'argmap-handover';
+
+/** A map as one window hands it to another: argmap JSON, read again on arrival like any file. */
+export interface HandedMap {
+  /** The map's name, for messages and exports, without an extension. */
+  readonly name: string;
+  readonly text: string;
+}
+
+type HandoverMessage =
+  | { readonly type: 'map-request'; readonly token: string }
+  | { readonly type: 'map'; readonly token: string; readonly name: string; readonly text: string };
+
+function isHandoverMessage(data: unknown): data is HandoverMessage {
+  if (data === null || typeof data !== 'object') return false;
+  const message = data as Record<string, unknown>;
+  if (typeof message['token'] !== 'string') return false;
+  if (message['type'] === 'map-request') return true;
+  return message['type'] === 'map' && typeof message['name'] === 'string' && typeof message['text'] === 'string';
+}
+
+/** 128 random bits as hex: `crypto.randomUUID` needs a secure context, which a LAN address is not. */
+function randomToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * This window's name for the map it hands over: the presenter window it opens carries it in its
+ * address and asks for the map by it, so that several argmap tabs do not answer for each other.
+ */
+export const WINDOW_HANDOVER_TOKEN = randomToken();
+
+/**
+ * The side of the window that opens a presenter window: it answers the presenter's request with
+ * the map it shows, whatever its origin (the seed, a file, a paste, the Argdown tab), and, once a
+ * presenter has asked, sends the map again whenever it changes.
+ */
+export class MapOffer {
+  readonly #token: string;
+  readonly #current: () => HandedMap;
+  readonly #channel: BroadcastChannel | undefined;
+  #asked = false;
+
+  constructor(token: string, current: () => HandedMap) {
+    this.#token = token;
+    this.#current = current;
+    this.#channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(HANDOVER_CHANNEL);
+    this.#channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const data = event.data;
+      if (!isHandoverMessage(data) || data.type !== 'map-request' || data.token !== this.#token) return;
+      this.#asked = true;
+      this.#send();
+    });
+  }
+
+  /** The map shown has changed: a presenter window that asked for it gets it again. */
+  changed(): void {
+    if (this.#asked) this.#send();
+  }
+
+  close(): void {
+    this.#channel?.close();
+  }
+
+  #send(): void {
+    const { name, text } = this.#current();
+    this.#channel?.postMessage({ type: 'map', token: this.#token, name, text } satisfies HandoverMessage);
+  }
+}
+
+/**
+ * The presenter window's side: asks the window that opened it for its map, and hands every map
+ * sent for `token` to `onMap` (the first, and each change after). Returns the function that stops
+ * listening. A message is data from another window: `onMap` reads and checks it as a file.
+ */
+export function requestHandedMap(token: string, onMap: (map: HandedMap) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(HANDOVER_CHANNEL);
+  channel.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const data = event.data;
+    if (isHandoverMessage(data) && data.type === 'map' && data.token === token) onMap({ name: data.name, text: data.text });
+  });
+  channel.postMessage({ type: 'map-request', token } satisfies HandoverMessage);
+  return () => channel.close();
 }
 
 /** The keys a clicker or a keyboard sends, and what they do. */

@@ -424,7 +424,7 @@ describe('ToursPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: '保存布局' }));
     await fireEvent.click(within(tourItems()[0]!).getByRole('button', { name: '讲义 (.zip)' }));
     expect(downloads).toEqual([]);
-    expect(session.lastAttempt?.saving).toBe(true);
+    expect(session.lastAttempt?.action).toBe('save');
     expect(session.lastAttempt?.problems.map((problem) => problem.pointer)).toContain('/tours/0/steps/0/caption/en');
     expect(session.map).toBe(broken);
   });
