@@ -3,7 +3,8 @@
  * live DOM): inline styles, a title and a legend, the map's JSON in <metadata> so the
  * file can be reopened, and every piece of map text escaped by `escapeXml`.
  */
-import { EDGE_KINDS, inLanguage, NODE_KINDS, type ArgMap, type Language, type NodeKind } from '../core/model.ts';
+import { EDGE_KINDS, inLanguage, NODE_KINDS, type ArgMap, type EdgeKind, type Language, type NodeKind } from '../core/model.ts';
+import { MUTUAL_ATTACK_LABEL } from '../core/mutual-attacks.ts';
 import { serializeMap } from '../core/serialize.ts';
 import {
   BACKGROUND_COLOUR, CAPTION_COLOUR, CAPTION_FONT_SIZE, EDGE_APPEARANCE, FONT_FAMILY, NODE_APPEARANCE, TEXT_COLOUR,
@@ -44,10 +45,13 @@ function outline(kind: NodeKind, width: number, height: number): string {
 }
 
 function markerDefinitions(): string {
-  return EDGE_KINDS.map((kind) => {
-    const look = EDGE_APPEARANCE[kind];
-    return `<marker id="arrow-${kind}" viewBox="0 0 ${MARKER_SIZE} ${MARKER_SIZE}" refX="${MARKER_SIZE}" refY="${MARKER_SIZE / 2}" markerWidth="${MARKER_SIZE}" markerHeight="${MARKER_SIZE}" markerUnits="userSpaceOnUse" orient="auto"><path d="${markerPath(look.marker)}" fill="${markerFill(look)}" stroke="${look.colour}" stroke-width="2"/></marker>`;
-  }).join('');
+  return EDGE_KINDS.map((kind) => marker(`arrow-${kind}`, kind, 'auto')).join('') + marker('arrow-start-attack', 'attack', 'auto-start-reverse');
+}
+
+/** `auto-start-reverse` turns the marker at a line's start to face back along it. */
+function marker(id: string, kind: EdgeKind, orient: 'auto' | 'auto-start-reverse'): string {
+  const look = EDGE_APPEARANCE[kind];
+  return `<marker id="${id}" viewBox="0 0 ${MARKER_SIZE} ${MARKER_SIZE}" refX="${MARKER_SIZE}" refY="${MARKER_SIZE / 2}" markerWidth="${MARKER_SIZE}" markerHeight="${MARKER_SIZE}" markerUnits="userSpaceOnUse" orient="${orient}"><path d="${markerPath(look.marker)}" fill="${markerFill(look)}" stroke="${look.colour}" stroke-width="2"/></marker>`;
 }
 
 function styleSheet(language: Language): string {
@@ -76,6 +80,8 @@ function legend(x: number, y: number, language: Language): string {
     items.push(`<g transform="translate(${n(x + offset)},${n(y)})"><line x1="-14" y1="0" x2="22" y2="0" stroke="${look.colour}" stroke-width="${look.width}" stroke-dasharray="${look.dash}" marker-end="url(#arrow-${kind})"/><text x="28" y="4.5">${escapeXml(inLanguage(look.label, language))}</text></g>`);
     offset += LEGEND_ITEM_WIDTH;
   }
+  const attack = EDGE_APPEARANCE.attack;
+  items.push(`<g class="legend-mutual" transform="translate(${n(x + offset)},${n(y)})"><line x1="-14" y1="0" x2="22" y2="0" stroke="${attack.colour}" stroke-width="${attack.width}" stroke-dasharray="${attack.dash}" marker-start="url(#arrow-start-attack)" marker-end="url(#arrow-attack)"/><text x="28" y="4.5">${escapeXml(inLanguage(MUTUAL_ATTACK_LABEL, language))}</text></g>`);
   return `<g class="legend">${items.join('')}</g>`;
 }
 
@@ -87,7 +93,8 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
   const drawnEdges = shown ? map.edges.filter((edge) => shown.edges.has(edge.id)) : map.edges;
   const fade = (id: string) => (focus && !focus.has(id) ? ` opacity="${FADED_OPACITY}"` : '');
   const bounds = contentBounds(drawnPositions, boxes, MARGIN);
-  const legendWidth = NODE_KINDS.length * (LEGEND_ITEM_WIDTH - 20) + EDGE_KINDS.length * LEGEND_ITEM_WIDTH;
+  // The edge kinds, and one line for attacks both ways.
+  const legendWidth = NODE_KINDS.length * (LEGEND_ITEM_WIDTH - 20) + (EDGE_KINDS.length + 1) * LEGEND_ITEM_WIDTH;
   const width = Math.max(bounds.width, legendWidth + 2 * MARGIN);
   const left = bounds.x - (width - bounds.width) / 2;
   const header = HEADER_HEIGHT + (subtitle === undefined ? 0 : SUBTITLE_OFFSET);
@@ -97,7 +104,11 @@ export function buildSvg(map: ArgMap, positions: readonly Position[], options: S
 
   const edges = edgeSegments(drawnEdges, positionById, boxes).map((segment) => {
     const look = EDGE_APPEARANCE[segment.kind];
-    return `<line class="edge edge-${segment.kind}" data-edge-id="${escapeXml(segment.id)}"${fade(segment.id)} x1="${n(segment.x1)}" y1="${n(segment.y1)}" x2="${n(segment.x2)}" y2="${n(segment.y2)}" stroke="${look.colour}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#arrow-${segment.kind})"/>`;
+    // One line for two attacks both ways: it names both, and is stressed when either is.
+    const partner = segment.partnerId;
+    const twoWay = partner === undefined ? '' : ` data-partner-edge-id="${escapeXml(partner)}" marker-start="url(#arrow-start-attack)"`;
+    const faded = partner !== undefined && focus?.has(partner) ? '' : fade(segment.id);
+    return `<line class="edge edge-${segment.kind}${partner === undefined ? '' : ' edge-mutual'}" data-edge-id="${escapeXml(segment.id)}"${twoWay}${faded} x1="${n(segment.x1)}" y1="${n(segment.y1)}" x2="${n(segment.x2)}" y2="${n(segment.y2)}" stroke="${look.colour}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#arrow-${segment.kind})"/>`;
   });
 
   const nodes = map.nodes.flatMap((node) => {

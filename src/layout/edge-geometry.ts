@@ -1,10 +1,12 @@
 /**
  * Where each relation is drawn: from the border of one box to the border of the other
- * (an undercut ends on the middle of the relation it attacks). Pure numbers, shared by
- * the live view and the export.
+ * (an undercut ends on the middle of the relation it attacks). Two nodes that attack each
+ * other get one line with a bar at each end, drawn for the first of the two attacks
+ * (`mutualAttackPartners`). Pure numbers, shared by the live view and the export.
  */
 import { edgeLinks, type EdgeLinks } from '../core/edge-links.ts';
 import type { ArgEdge, EdgeKind } from '../core/model.ts';
+import { mutualAttackPartners } from '../core/mutual-attacks.ts';
 import type { Position } from './layout-node.ts';
 import { nodeSizes, type Extent } from './node-boxes.ts';
 
@@ -17,6 +19,8 @@ export interface EdgeSegment {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
+  /** For one line standing for two attacks that run both ways: the other attack's id. */
+  readonly partnerId?: string;
 }
 
 /**
@@ -33,6 +37,11 @@ export interface EdgeEnds {
   readonly target: Int32Array;
   /** width, height of each node, by node index (`nodeSizes`). */
   readonly sizes: Float64Array;
+  /**
+   * Per line: the index in the given edges of the attack that runs the other way, which this one
+   * line also stands for (bars at both ends), or -1.
+   */
+  readonly partner: Int32Array;
 }
 
 /** `links`: those of `edges` (`edgeLinks`); a node without a size (NaN) is not drawn, nor are its edges. */
@@ -44,6 +53,8 @@ export function edgeEnds(edges: readonly ArgEdge[], links: EdgeLinks, sizes: Flo
   const drawn: ArgEdge[] = [];
   const source = new Int32Array(edges.length);
   const target = new Int32Array(edges.length);
+  const partners = mutualAttackPartners(edges);
+  const partner = new Int32Array(edges.length).fill(-1);
   const add = (edgeIndex: number, from: number, to: number) => {
     lineOfEdge[edgeIndex] = drawn.length;
     source[drawn.length] = from;
@@ -52,14 +63,22 @@ export function edgeEnds(edges: readonly ArgEdge[], links: EdgeLinks, sizes: Flo
   };
   // Relations between nodes first: an undercut ends on the middle of the line it attacks.
   edges.forEach((edge, index) => {
-    if (edge.kind !== 'undercut' && sized(links.from[index]!) && sized(links.to[index]!)) add(index, links.from[index]!, links.to[index]!);
+    if (edge.kind === 'undercut' || !sized(links.from[index]!) || !sized(links.to[index]!)) return;
+    const other = partners[index]!;
+    // The later attack of a mutual pair is drawn by the earlier one's line, with it.
+    if (other >= 0 && other < index) {
+      lineOfEdge[index] = lineOfEdge[other]!;
+      partner[lineOfEdge[other]!] = index;
+      return;
+    }
+    add(index, links.from[index]!, links.to[index]!);
   });
   edges.forEach((edge, index) => {
     if (edge.kind !== 'undercut' || !sized(links.from[index]!)) return;
     const attacked = links.to[index]!;
     if (attacked >= 0 && lineOfEdge[attacked]! >= 0) add(index, links.from[index]!, -1 - lineOfEdge[attacked]!);
   });
-  return { edges: drawn, source: source.slice(0, drawn.length), target: target.slice(0, drawn.length), sizes };
+  return { edges: drawn, source: source.slice(0, drawn.length), target: target.slice(0, drawn.length), sizes, partner: partner.slice(0, drawn.length) };
 }
 
 /**
@@ -120,7 +139,13 @@ export function edgeSegments(
   }
   const ends = edgeEnds(edges, edgeLinks(edges, indexById), nodeSizes([...indexById.keys()], boxes));
   const lines = edgeLines(ends, coordinates);
-  const byId = new Map(ends.edges.map(({ id, kind, from, to }, line) => [id, { id, kind, from, to, x1: lines[4 * line]!, y1: lines[4 * line + 1]!, x2: lines[4 * line + 2]!, y2: lines[4 * line + 3]! }]));
+  const byId = new Map(
+    ends.edges.map(({ id, kind, from, to }, line): [string, EdgeSegment] => {
+      const partner = ends.partner[line]!;
+      const segment = { id, kind, from, to, x1: lines[4 * line]!, y1: lines[4 * line + 1]!, x2: lines[4 * line + 2]!, y2: lines[4 * line + 3]! };
+      return [id, partner >= 0 ? { ...segment, partnerId: edges[partner]!.id } : segment];
+    }),
+  );
   return edges.flatMap((edge) => byId.get(edge.id) ?? []);
 }
 

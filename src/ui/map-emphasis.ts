@@ -5,8 +5,11 @@
  */
 import type { ArgEdge } from '../core/model.ts';
 
-/** What emphasis reads of an edge: a relation of the map, or its drawn segment. */
-type Relation = Pick<ArgEdge, 'id' | 'kind' | 'from' | 'to'>;
+/**
+ * What emphasis reads of an edge: a relation of the map, or its drawn segment; a line that
+ * stands for two attacks both ways (`partnerId`) is stressed when either of them is.
+ */
+type Relation = Pick<ArgEdge, 'id' | 'kind' | 'from' | 'to'> & { readonly partnerId?: string | undefined };
 
 export const FADED_NODE_OPACITY = 0.25;
 export const FADED_EDGE_OPACITY = 0.15;
@@ -49,6 +52,7 @@ export function edgeFaded(emphasis: Emphasis, segment: Relation): boolean {
   if (emphasis.hover) return !touches(emphasis.hover, segment);
   const stressed = emphasis.stressed;
   if (stressed === undefined) return false;
+  if (segment.partnerId !== undefined && stressed.has(segment.partnerId)) return false;
   return !stressed.has(segment.id) && !(stressed.has(segment.from) && (stressed.has(segment.to) || segment.kind === 'undercut'));
 }
 

@@ -3,10 +3,12 @@
  * the what-if assumptions a person has made, and the extensions of the map for the panel.
  */
 import type { EdgeLinks } from '../core/edge-links.ts';
-import type { ArgMap } from '../core/model.ts';
+import { indexMap, type ArgMap } from '../core/model.ts';
 import { enumerateExtensions, namedExtensions, SEMANTICS, type Semantics } from '../core/semantics/extensions.ts';
 import { frameworkFromMap } from '../core/semantics/framework.ts';
+import { groundedLabelling } from '../core/semantics/grounded.ts';
 import { labelName, type LabelName } from '../core/semantics/labels.ts';
+import { changedArguments, statusReason, type StatusReason } from '../core/semantics/status-reasons.ts';
 import { whatIfLabelling, type Assumption } from '../core/semantics/what-if.ts';
 
 /**
@@ -21,6 +23,13 @@ export interface ExtensionList {
   readonly complete: boolean;
 }
 
+/** A node whose status an assumption changed. */
+export interface StatusChange {
+  readonly id: string;
+  readonly from: LabelName;
+  readonly to: LabelName;
+}
+
 export class StatusState {
   colourMode = $state(false);
   assumptions = $state.raw<ReadonlyMap<string, Assumption>>(new Map());
@@ -29,6 +38,18 @@ export class StatusState {
   readonly #links: (() => EdgeLinks) | undefined;
   readonly mapFramework = $derived.by(() => frameworkFromMap(this.#map(), this.#links?.()));
   readonly whatIf = $derived.by(() => whatIfLabelling(this.mapFramework.framework, this.assumptions));
+  /** The map's own labelling, before any assumption. */
+  readonly #grounded = $derived.by(() => groundedLabelling(this.mapFramework.framework));
+  /** The nodes, other than the assumed ones, whose status the assumptions changed, in map order. */
+  readonly changes: readonly StatusChange[] = $derived.by(() => {
+    if (this.assumptions.size === 0) return [];
+    const { framework, nodeCount } = this.mapFramework;
+    const before = this.#grounded;
+    const after = this.whatIf.labels;
+    return changedArguments(before, after, nodeCount)
+      .map((argument) => ({ id: framework.names[argument]!, from: labelName(before[argument]!), to: labelName(after[argument]!) }))
+      .filter((change) => !this.assumptions.has(change.id));
+  });
   /** The status of every node, under the current assumptions. */
   readonly labels: ReadonlyMap<string, LabelName> = $derived.by(() => {
     const { framework, nodeCount } = this.mapFramework;
@@ -49,6 +70,32 @@ export class StatusState {
   constructor(map: () => ArgMap, links?: () => EdgeLinks) {
     this.#map = map;
     this.#links = links;
+  }
+
+  /**
+   * Why a node has its status, with the arguments it names given as node ids: an inference that
+   * an undercut attacks stands for the premise of its edge.
+   */
+  reasonOf(nodeId: string): StatusReason | undefined {
+    const { framework, nodeCount } = this.mapFramework;
+    const argument = framework.indexOf.get(nodeId);
+    if (argument === undefined || argument >= nodeCount) return undefined;
+    const reason = statusReason(framework, this.whatIf.labels, argument, this.assumptions.get(nodeId));
+    const edges = indexMap(this.#map()).edges;
+    const asNodes = (names: readonly string[]): string[] => [
+      ...new Set(names.map((name) => ((framework.indexOf.get(name) ?? nodeCount) < nodeCount ? name : (edges.get(name)?.from ?? name)))),
+    ];
+    switch (reason.kind) {
+      case 'attackers-out':
+      case 'undecided-attackers':
+        return { kind: reason.kind, attackers: asNodes(reason.attackers) };
+      case 'defeated':
+        return { kind: reason.kind, by: asNodes(reason.by) };
+      case 'mutual':
+        return { kind: reason.kind, with: asNodes(reason.with) };
+      default:
+        return reason;
+    }
   }
 
   suppose(nodeId: string, assumption: Assumption | undefined): void {

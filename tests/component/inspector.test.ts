@@ -8,6 +8,8 @@ import seedArticle from '../../graph-data/sources/hundred-model-war.txt?raw';
 import seedMapText from '../../graph-data/hundred-model-war.json?raw';
 import Inspector from '../../src/ui/Inspector.svelte';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
+import { StatusState } from '../../src/ui/status-state.svelte.ts';
+import { makeMap } from '../support/make-map.ts';
 import { makeSession, SMALL_MAP } from './fixtures.ts';
 
 function nodeOf(map: ArgMap, id: string): ArgNode {
@@ -135,6 +137,67 @@ describe('Inspector', () => {
     expect(inspector().querySelector('.actor')?.textContent).toContain('朱啸虎');
     expect(inspector().querySelector('.context mark')?.textContent).toBe('大模型摧毁了创业');
     expect(inspector().querySelector('.context')?.textContent).toContain('朱啸虎认为,大模型摧毁了创业');
-    expect(within(inspector()).getAllByRole('listitem')).toHaveLength(5);
+    // Answers one question, two supports, and two rebuttals both ways, each listed once.
+    const items = within(inspector()).getAllByRole('listitem');
+    expect(items).toHaveLength(5);
+    const mutual = items.filter((item) => item.classList.contains('relation-mutual'));
+    expect(mutual.map((item) => item.querySelector('.phrase')?.textContent)).toEqual(['互相反驳', '互相反驳']);
+    expect(mutual.map((item) => item.querySelector('button')?.textContent)).toEqual([
+      nodeOf(result.map, 'fu-new-opportunities').text.zh,
+      nodeOf(result.map, 'lead-startups-flexible').text.zh,
+    ]);
+  });
+});
+
+describe('Inspector: why a node has its status', () => {
+  // a ⇄ b; c → d; b → e.
+  const MAP = makeMap(['a', 'b', 'c', 'd', 'e'], [['ab', 'a', 'b', 'attack'], ['ba', 'b', 'a', 'attack'], ['cd', 'c', 'd', 'attack'], ['be', 'b', 'e', 'attack']]);
+
+  function renderWithStatus(id: string) {
+    const session = makeSession(MAP);
+    const status = new StatusState(() => session.map);
+    render(Inspector, { props: { session, node: nodeOf(MAP, id), status } });
+    return { session, status };
+  }
+  const reason = () => inspector().querySelector('.reason');
+  const sentence = () => reason()?.textContent?.replace(/\s+/g, ' ').trim();
+
+  it('a falling node names the standing node that rebuts it, as a link', async () => {
+    const { session } = renderWithStatus('d');
+    expect(inspector().querySelector('.status-label')?.textContent).toBe('不成立');
+    expect(sentence()).toBe('被 c 反驳，而 c 成立');
+    await fireEvent.click(within(reason() as HTMLElement).getAllByRole('button', { name: 'c' })[0]!);
+    expect(session.selectedId).toBe('c');
+  });
+
+  it('an undecided node names the one it rebuts both ways, and lists that once as a relation', () => {
+    renderWithStatus('a');
+    expect(inspector().querySelector('.status-label')?.textContent).toBe('未定');
+    expect(sentence()).toBe('与 b 互相反驳，无法决出');
+    const items = within(inspector()).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.phrase')?.textContent)).toEqual(['互相反驳']);
+  });
+
+  it('a standing node says nothing stands against it, in the interface language', () => {
+    const { session } = renderWithStatus('c');
+    expect(sentence()).toBe('没有受到反驳');
+    session.language = 'en';
+    flushSync();
+    expect(sentence()).toBe('nothing rebuts it');
+  });
+
+  it('after an assumption: the reason follows it, and the inspector says how many claims changed', async () => {
+    const { status } = renderWithStatus('e');
+    expect(sentence()).toBe('被 b 反驳，而 b 未定');
+    await fireEvent.click(within(inspector()).getByRole('button', { name: '假设成立' }));
+    expect(sentence()).toBe('你假设它成立');
+    expect(inspector().querySelector('.status-changes')).not.toBeNull();
+    expect(inspector().querySelector('.status-changes .summary')?.textContent?.trim()).toBe('没有其他主张的状态改变');
+    status.suppose('e', undefined);
+    status.suppose('a', 'accepted');
+    flushSync();
+    // Accepting a defeats b, which frees e: "its attackers are all OUT".
+    expect(sentence()).toBe('没有成立的反驳：b 不成立');
+    expect(inspector().querySelector('.status-changes .summary')?.textContent?.trim()).toBe('2 个主张的状态随之改变');
   });
 });

@@ -17,11 +17,12 @@ function labels(language: 'zh' | 'en'): string[] {
 
 describe('Legend', () => {
   for (const language of ['zh', 'en'] as const) {
-    it(`labels the three node kinds and the four edge kinds (${language})`, () => {
+    it(`labels the three node kinds, the edge kinds and the two-way rebuttal (${language})`, () => {
       render(Legend, { props: { language } });
       const shown = labels(language);
-      // One entry per kind the model knows, none of them blank.
-      expect(shown).toHaveLength(NODE_KINDS.length + EDGE_KINDS.length);
+      // One entry per kind the model knows, and one for attacks both ways, none of them blank.
+      expect(shown).toHaveLength(NODE_KINDS.length + EDGE_KINDS.length + 1);
+      expect(shown.at(-1)).toBe(language === 'zh' ? '互相反驳' : 'rebut each other');
       expect(shown.every((label) => label.length > 0)).toBe(true);
       // Node kinds first, in model order.
       expect(shown.slice(0, 3)).toEqual(NODE_LABELS[language]);
@@ -46,8 +47,13 @@ describe('Legend', () => {
   it('draws a sample for every item, hidden from screen readers', () => {
     const { container } = render(Legend, { props: { language: 'zh' } });
     const items = [...container.querySelectorAll('li')];
-    expect(items).toHaveLength(NODE_KINDS.length + EDGE_KINDS.length);
+    expect(items).toHaveLength(NODE_KINDS.length + EDGE_KINDS.length + 1);
     for (const item of items) expect(item.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    // The two-way rebuttal is the attack's line with its bar at both ends.
+    const mutual = items.at(-1)!.querySelector('line')!;
+    expect(mutual.getAttribute('stroke-dasharray')).toBe('9 5');
+    expect(mutual.getAttribute('marker-start')).toBe(mutual.getAttribute('marker-end'));
+    expect(container.querySelector(`${/url\((#[^)]+)\)/.exec(mutual.getAttribute('marker-start') ?? '')?.[1]}`)?.getAttribute('orient')).toBe('auto-start-reverse');
     // Node samples are boxes; edge samples are lines with an arrowhead marker.
     expect(items.slice(0, NODE_KINDS.length).every((item) => item.querySelector('rect') !== null)).toBe(true);
     const lines = items.slice(NODE_KINDS.length).map((item) => item.querySelector('line'));

@@ -270,3 +270,42 @@ describe('StatusPanel', () => {
     expect(within(details('基础外延')).getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
   });
 });
+
+describe('StatusPanel explains itself and what assumptions change', () => {
+  it('explains the statuses in two plain sentences, the first without jargon', () => {
+    renderStatus();
+    const sentences = [...document.querySelectorAll('.explain')].map((paragraph) => paragraph.textContent ?? '');
+    expect(sentences).toHaveLength(2);
+    expect(sentences[0]).toBe('一个主张只要没有站得住的反驳就成立；被一个成立的主张反驳，就不成立。');
+    expect(sentences[0]).not.toMatch(/Dung|外延|grounded|IN|OUT|UNDEC|语义/u);
+    expect(sentences[1]).toContain('互相反驳');
+    expect(sentences[1]).toContain('未定');
+  });
+
+  it('lists the claims an assumption changes, with what they were and are, and says how many', async () => {
+    // a ⇄ b, b → c: accepting a defeats b and so frees c.
+    const { session, status } = renderStatus(makeMap(['a', 'b', 'c'], [['ab', 'a', 'b', 'attack'], ['ba', 'b', 'a', 'attack'], ['bc', 'b', 'c', 'attack']]));
+    const changes = () => screen.queryByRole('region', { name: '状态变化' });
+    expect(changes()).toBeNull();
+    status.suppose('a', 'accepted');
+    flushSync();
+    expect(within(changes()!).getByText('2 个主张的状态随之改变')).toBeTruthy();
+    const items = within(changes()!).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['b 未定 → 不成立', 'c 未定 → 成立']);
+    await fireEvent.click(within(items[1]!).getByRole('button', { name: 'c' }));
+    expect(session.selectedId).toBe('c');
+    session.language = 'en';
+    flushSync();
+    expect(within(screen.getByRole('region', { name: 'Status changes' })).getByText('2 claims changed')).toBeTruthy();
+    status.clearAssumptions();
+    flushSync();
+    expect(screen.queryByRole('region', { name: 'Status changes' })).toBeNull();
+  });
+
+  it('says so when an assumption changes no other claim', () => {
+    const { status } = renderStatus(makeMap(['a', 'b'], [['ab', 'a', 'b', 'attack']]));
+    status.suppose('a', 'accepted');
+    flushSync();
+    expect(within(screen.getByRole('region', { name: '状态变化' })).getByText('没有其他主张的状态改变')).toBeTruthy();
+  });
+});

@@ -118,6 +118,30 @@ describe('drawing the map on a canvas', () => {
     expect(named(near, 'setLineDash').some((call) => (call.args[0] as number[]).length > 0)).toBe(true);
   });
 
+  it('draws two nodes that attack each other as one line with a bar at both ends', () => {
+    const mutualMap: ArgMap = makeMap(['a', 'b'], [['ab', 'a', 'b', 'attack'], ['ba', 'b', 'a', 'attack']], (id) => `node ${id} says something`);
+    const mutualSizes = nodeSizes(mutualMap.nodes.map((node) => node.id), measureNodes(mutualMap, 'en'));
+    const mutualEnds = edgeEnds(mutualMap.edges, linksOfMap(mutualMap), mutualSizes);
+    const mutualCoordinates = new Float64Array([0, 0, 0, 150]);
+    const mutualLines = edgeLines(mutualEnds, mutualCoordinates);
+    expect(mutualEnds.edges.map((edge) => edge.id)).toEqual(['ab']);
+    const calls = draw({
+      nodes: mutualMap.nodes, edges: mutualEnds.edges, lines: mutualLines, partnerIds: ['ba'],
+      indices: Int32Array.from([0, 1]), coordinates: mutualCoordinates, sizes: mutualSizes, boxes: measureNodes(mutualMap, 'en'),
+    });
+    // One line, and the attack's bar (two strokes) at each of its two ends.
+    expect(named(calls, 'moveTo')).toHaveLength(1 + 2 * markerStrokes(EDGE_APPEARANCE.attack.marker).length);
+    const [x1, y1, x2, y2] = mutualLines;
+    const barPoints = named(calls, 'lineTo').map((call) => call.args as number[]);
+    // Each bar stands across the line, one at its end and one at its start.
+    expect(barPoints.some(([, y]) => Math.abs(y! - y2!) < 2)).toBe(true);
+    expect(barPoints.some(([, y]) => Math.abs(y! - y1!) < 2)).toBe(true);
+    expect(x1).toBe(x2);
+    // Without its partner the same line has one bar.
+    const oneWay = draw({ nodes: mutualMap.nodes, edges: mutualEnds.edges, lines: mutualLines, indices: Int32Array.from([0, 1]), coordinates: mutualCoordinates, sizes: mutualSizes, boxes: measureNodes(mutualMap, 'en') });
+    expect(named(oneWay, 'moveTo')).toHaveLength(1 + markerStrokes(EDGE_APPEARANCE.attack.marker).length);
+  });
+
   it('draws edges one device pixel wide when their lines crowd the screen, and at their width otherwise', () => {
     const widths = (calls: readonly Call[]) => valuesSet(calls, 'lineWidth') as number[];
     expect(widths(draw())).toContain(EDGE_APPEARANCE.support.width);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge } from '../../src/core/model.ts';
 import { edgeLinks, linksOfMap } from '../../src/core/edge-links.ts';
+import { mutualAttackPartnerIds, mutualAttackPartners } from '../../src/core/mutual-attacks.ts';
 import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { nodeSizes } from '../../src/layout/node-boxes.ts';
 
@@ -54,5 +55,54 @@ describe('edge lines from a coordinate array', () => {
     const segments = edgeSegments(edges, new Map(coordinates.map((position) => [position.id, position])), boxes);
     expect(segments.map((segment) => segment.id)).toEqual(['undercut', 'support']);
     expect(segments[0]).toMatchObject({ kind: 'undercut', from: 'c', to: 'support', x1: 250, y1: 100, x2: 0, y2: 100 });
+  });
+});
+
+describe('attacks both ways between two nodes', () => {
+  const mutual: ArgEdge[] = [
+    { id: 'ab', from: 'a', to: 'b', kind: 'attack' },
+    { id: 'ca', from: 'c', to: 'a', kind: 'support' },
+    { id: 'ba', from: 'b', to: 'a', kind: 'attack' },
+    { id: 'cut', from: 'c', to: 'ba', kind: 'undercut' },
+    { id: 'ab-again', from: 'a', to: 'b', kind: 'attack' },
+    { id: 'bc', from: 'b', to: 'c', kind: 'attack' },
+  ];
+  const positions = new Map([['a', { id: 'a', x: 0, y: 0 }], ['b', { id: 'b', x: 0, y: 200 }], ['c', { id: 'c', x: 300, y: 100 }]]);
+
+  it('pairs each attack with at most one the other way, once per edge list', () => {
+    const partners = mutualAttackPartners(mutual);
+    expect([...partners]).toEqual([2, -1, 0, -1, -1, -1]);
+    expect(mutualAttackPartners(mutual)).toBe(partners);
+    expect(mutualAttackPartnerIds(mutual)).toEqual(new Map([['ab', 'ba'], ['ba', 'ab']]));
+    // A support back is no rebuttal, and a self-attack has no other side.
+    expect([...mutualAttackPartners([{ id: 's', from: 'a', to: 'b', kind: 'support' }, { id: 't', from: 'b', to: 'a', kind: 'attack' }])]).toEqual([-1, -1]);
+    expect([...mutualAttackPartners([{ id: 'self', from: 'a', to: 'a', kind: 'attack' }, { id: 'self-2', from: 'a', to: 'a', kind: 'attack' }])]).toEqual([-1, -1]);
+  });
+
+  it('draws the pair as one line for the first attack, naming the other, and leaves the rest alone', () => {
+    const segments = edgeSegments(mutual, positions, boxes);
+    expect(segments.map((segment) => [segment.id, segment.partnerId])).toEqual([
+      ['ab', 'ba'],
+      ['ca', undefined],
+      ['cut', undefined],
+      ['ab-again', undefined],
+      ['bc', undefined],
+    ]);
+    // An undercut of the folded attack ends on the middle of the one line.
+    const line = segments[0]!;
+    expect(segments[2]).toMatchObject({ x2: (line.x1 + line.x2) / 2, y2: (line.y1 + line.y2) / 2 });
+  });
+
+  it('pairs with the next attack the other way when the first is not drawn, and keeps a lone attack one-way', () => {
+    expect(edgeSegments(mutual.filter((edge) => edge.id !== 'ab'), positions, boxes).find((segment) => segment.id === 'ba')?.partnerId).toBe('ab-again');
+    const segments = edgeSegments(mutual.filter((edge) => edge.id !== 'ab' && edge.id !== 'ab-again'), positions, boxes);
+    expect(segments.find((segment) => segment.id === 'ba')?.partnerId).toBeUndefined();
+  });
+
+  it('gives the canvas the same pairing by line', () => {
+    const ends = edgeEnds(mutual, edgeLinks(mutual, indexById), sizes);
+    expect(ends.edges.map((edge) => edge.id)).toEqual(['ab', 'ca', 'ab-again', 'bc', 'cut']);
+    expect([...ends.partner]).toEqual([2, -1, -1, -1, -1]);
+    expect(ends.target[4]).toBe(-1);
   });
 });

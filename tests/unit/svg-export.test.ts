@@ -67,10 +67,22 @@ const hostileMap: ArgMap = {
 describe('SVG export', () => {
   const seed = loadSeedMap();
 
-  it('is well-formed XML with exactly one group per node and one line per edge', () => {
+  it('is well-formed XML with exactly one group per node and one line per edge, attacks both ways sharing one', () => {
     const document = parseSvg(render(seed));
     expect(document.querySelectorAll('[data-node-id]')).toHaveLength(seed.nodes.length);
-    expect(document.querySelectorAll('[data-edge-id]')).toHaveLength(seed.edges.length);
+    // A line for two attacks both ways names both, each edge on exactly one line.
+    const lines = [...document.querySelectorAll('[data-edge-id]')];
+    const named = lines.flatMap((line) => [line.getAttribute('data-edge-id'), ...(line.hasAttribute('data-partner-edge-id') ? [line.getAttribute('data-partner-edge-id')] : [])]);
+    expect(named.sort()).toEqual(seed.edges.map((edge) => edge.id).sort());
+    const twoWay = lines.filter((line) => line.hasAttribute('data-partner-edge-id'));
+    expect(twoWay.map((line) => [line.getAttribute('data-edge-id'), line.getAttribute('data-partner-edge-id')])).toContainEqual(['e-29', 'e-73']);
+    expect(twoWay.map((line) => [line.getAttribute('data-edge-id'), line.getAttribute('data-partner-edge-id')])).toContainEqual(['e-55', 'e-74']);
+    for (const line of twoWay) {
+      expect(line.getAttribute('marker-start')).toBe('url(#arrow-start-attack)');
+      expect(line.getAttribute('marker-end')).toBe('url(#arrow-attack)');
+    }
+    expect(document.querySelector('marker#arrow-start-attack')?.getAttribute('orient')).toBe('auto-start-reverse');
+    expect(document.querySelector('.legend-mutual')?.textContent).toBe('互相反驳');
     const ids = Array.from(document.querySelectorAll('[data-node-id]')).map((node) => node.getAttribute('data-node-id'));
     expect(ids).toEqual(seed.nodes.map((node) => node.id));
   });

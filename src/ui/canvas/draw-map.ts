@@ -32,6 +32,11 @@ export interface CanvasScene {
   /** The drawn edges, and their lines: x1, y1, x2, y2 of `edges[i]` at 4i. */
   readonly edges: readonly ArgEdge[];
   readonly lines: Float64Array;
+  /**
+   * Per drawn edge: the id of the attack running the other way that its line also stands for
+   * (a bar at both ends, `EdgeEnds.partner`); none when absent.
+   */
+  readonly partnerIds?: readonly (string | undefined)[];
   /** Per drawn node, its index in `coordinates` and `sizes`; -1 for a node with no place. */
   readonly indices: Int32Array;
   /** x, y and width, height of node i at 2i and 2i + 1 (`nodeSizes`; NaN for a node without a box). */
@@ -86,7 +91,7 @@ function entering(scene: CanvasScene, id: string): number {
 function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
   // One path per kind and opacity: a few strokes instead of one per edge.
   const ends = scene.lines;
-  const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[] }>();
+  const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[]; startBars: LineEnds[] }>();
   let screenLength = 0;
   const screenDiagonal = Math.hypot(scene.width, scene.height);
   scene.edges.forEach((edge, index) => {
@@ -98,16 +103,19 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
     if (Math.max(x1, x2) + MARKER_SIZE < view.left || Math.min(x1, x2) - MARKER_SIZE > view.right) return;
     if (Math.max(y1, y2) + MARKER_SIZE < view.top || Math.min(y1, y2) - MARKER_SIZE > view.bottom) return;
     const line = { x1, y1, x2, y2 };
-    const opacity = (edgeFaded(scene.emphasis, edge) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
+    const partnerId = scene.partnerIds?.[index];
+    const opacity = (edgeFaded(scene.emphasis, { ...edge, partnerId }) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
     const key = `${edge.kind} ${opacity}`;
-    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [] };
+    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [], startBars: [] };
     batch.lines.push(line);
+    // The bar at the start is the end marker of the same line drawn backwards.
+    if (partnerId !== undefined) batch.startBars.push({ x1: x2, y1: y2, x2: x1, y2: y1 });
     batches.set(key, batch);
     // A line is cut to the screen before it is stroked, so no more of it than the screen's diagonal is drawn.
     screenLength += Math.min(Math.hypot(x2 - x1, y2 - y1) * scene.camera.k, screenDiagonal);
   });
   const crowdedWidth = crowdedEdgeWidth(screenLength, scene.camera.k, scene.pixelRatio) ?? Infinity;
-  for (const { look, opacity, lines } of batches.values()) {
+  for (const { look, opacity, lines, startBars } of batches.values()) {
     context.globalAlpha = opacity;
     context.strokeStyle = look.colour;
     context.lineWidth = Math.min(crowdedWidth, (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale);
@@ -123,7 +131,7 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
     }
     context.stroke();
     context.setLineDash([]);
-    if (detail.arrowheads) drawArrowheads(context, look, lines);
+    if (detail.arrowheads) drawArrowheads(context, look, startBars.length === 0 ? lines : [...lines, ...startBars]);
   }
   context.globalAlpha = 1;
 }
