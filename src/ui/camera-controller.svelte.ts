@@ -6,17 +6,21 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { Attachment } from 'svelte/attachments';
 import type { Bounds } from '../layout/bounds.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { MAX_ZOOM, MIN_ZOOM, SMALLEST_ZOOM } from './camera.ts';
 
 const CAMERA_MOVE_MS = 350;
 /** A person can zoom out until the whole map takes this share of the screen, however big the map. */
 const WHOLE_MAP_SHARE = 0.5;
 
-/** The smallest zoom: the usual limit, or less when that would not show a big map whole. */
+/**
+ * The smallest zoom: the usual limit, or less when that would not show a big map whole, but
+ * never below the camera's range, which a link or a tour step can record.
+ */
 export function minimumZoom(bounds: Bounds, viewportWidth: number, viewportHeight: number): number {
-  if (viewportWidth <= 0 || viewportHeight <= 0) return MIN_ZOOM;
+  if (!(viewportWidth > 0 && viewportHeight > 0)) return MIN_ZOOM;
   const wholeMap = Math.min(viewportWidth / bounds.width, viewportHeight / bounds.height) * WHOLE_MAP_SHARE;
-  return Math.min(MIN_ZOOM, wholeMap);
+  // NaN (bounds not yet known) fails every comparison: the usual limit then holds.
+  return wholeMap < MIN_ZOOM ? Math.max(SMALLEST_ZOOM, wholeMap) : MIN_ZOOM;
 }
 
 export class CameraController {

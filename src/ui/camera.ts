@@ -4,14 +4,20 @@ import type { Camera } from '../core/model.ts';
 import { DEFAULT_ZOOM_LIMITS } from '../core/tours/camera-target.ts';
 import type { Bounds } from '../layout/bounds.ts';
 
-export const MIN_ZOOM = DEFAULT_ZOOM_LIMITS.minZoom;
+/** How far a person may zoom out of a map that fits the screen at this zoom or closer. */
+export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = DEFAULT_ZOOM_LIMITS.maxZoom;
+/** The floor under every zoom: the camera's range (`DEFAULT_ZOOM_LIMITS`), which links and tour steps share. */
+export const SMALLEST_ZOOM = DEFAULT_ZOOM_LIMITS.minZoom;
 /** Fitting never enlarges past this, so a small map is not blown up to poster size. */
 const MAX_FIT_ZOOM = DEFAULT_ZOOM_LIMITS.maxFitZoom;
 
-/** d3's transform for a camera (the map point at the centre of a viewport, and a zoom). */
+/**
+ * d3's transform for a camera (the map point at the centre of a viewport, and a zoom). A link or a
+ * step may hold any zoom of the camera's range, however far out: it is shown as it was recorded.
+ */
 export function transformOf(camera: Camera, viewportWidth: number, viewportHeight: number): ZoomTransform {
-  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, camera.zoom));
+  const zoom = Math.min(MAX_ZOOM, Math.max(SMALLEST_ZOOM, camera.zoom));
   return zoomIdentity.translate(viewportWidth / 2 - camera.x * zoom, viewportHeight / 2 - camera.y * zoom).scale(zoom);
 }
 
@@ -25,7 +31,7 @@ export function fitTransform(bounds: Bounds, viewportWidth: number, viewportHeig
   const width = Math.max(1, viewportWidth - 2 * FIT_PADDING);
   const height = Math.max(1, viewportHeight - 2 * FIT_PADDING);
   // No lower limit: the camera's own lets a person zoom out as far as a fitted big map needs.
-  const scale = Math.min(MAX_FIT_ZOOM, width / bounds.width, height / bounds.height);
+  const scale = Math.max(SMALLEST_ZOOM, Math.min(MAX_FIT_ZOOM, width / bounds.width, height / bounds.height));
   const centreX = bounds.x + bounds.width / 2;
   const centreY = bounds.y + bounds.height / 2;
   return zoomIdentity.translate(viewportWidth / 2 - centreX * scale, viewportHeight / 2 - centreY * scale).scale(scale);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ArgMap } from '../../src/core/model.ts';
 import { NO_ACTOR, type ViewFilter } from '../../src/core/explore/filters.ts';
 import { decodeViewHash, encodeViewHash, MAX_QUERY_LENGTH, type ViewState } from '../../src/core/explore/url-state.ts';
+import { DEFAULT_ZOOM_LIMITS } from '../../src/core/tours/camera-target.ts';
+import { cameraOf, transformOf } from '../../src/ui/camera.ts';
+import { minimumZoom } from '../../src/ui/camera-controller.svelte.ts';
 import { loadSeedMap } from '../support/seed.ts';
 
 const seed = loadSeedMap();
@@ -48,7 +51,7 @@ describe('encodeViewHash', () => {
   });
 
   it('clamps numbers and drops a camera that is not finite', () => {
-    expect(encodeViewHash({ ...plain, focusDepth: 7, camera: { x: 5e9, y: -5e9, zoom: 1e-9 } })).toBe('#view?depth=3&cam=1000000,-1000000,0.01');
+    expect(encodeViewHash({ ...plain, focusDepth: 7, camera: { x: 5e9, y: -5e9, zoom: 1e-9 } })).toBe('#view?depth=3&cam=1000000,-1000000,0.000001');
     expect(encodeViewHash({ ...plain, camera: { x: Number.NaN, y: 0, zoom: 1 } })).toBe('#view');
   });
 
@@ -101,8 +104,8 @@ describe('decodeViewHash', () => {
     ['cam=1,,3', {}],
     ['cam=a,b,c', {}],
     ['cam=1,2,NaN', {}],
-    ['cam=1e9,-1e9,500', { camera: { x: 1_000_000, y: -1_000_000, zoom: 100 } }],
-    ['cam=0,0,-3', { camera: { x: 0, y: 0, zoom: 0.01 } }],
+    ['cam=1e9,-1e9,500', { camera: { x: 1_000_000, y: -1_000_000, zoom: DEFAULT_ZOOM_LIMITS.maxZoom } }],
+    ['cam=0,0,-3', { camera: { x: 0, y: 0, zoom: DEFAULT_ZOOM_LIMITS.minZoom } }],
     ['cam=-0,0.001,1.00004', { camera: { x: 0, y: 0, zoom: 1 } }],
   ])('validates and clamps %s', (parameter, expected) => {
     expect(decodeViewHash(`#view?${parameter}`, seed)).toEqual({ ...plain, ...expected });
@@ -131,6 +134,22 @@ describe('round trips', () => {
     expect(hash).not.toMatch(/#.*#/);
     expect(decodeViewHash(hash, hostile)).toEqual(state);
     expect(decodeViewHash('#view?sel=__proto__', hostile)?.selectedId).toBe('__proto__');
+  });
+
+  it('keeps every zoom the camera can reach, however far out (issue 13: the link clamped 0.0002 to 0.01)', () => {
+    // Two nodes two million units apart on a 1,000-pixel screen: the camera zooms out to 0.00025.
+    const wholeMap = minimumZoom({ x: -1_000_000, y: 0, width: 2_000_000, height: 100 }, 1000, 800);
+    expect(wholeMap).toBeLessThan(0.001);
+    for (const zoom of [wholeMap, 0.0002, DEFAULT_ZOOM_LIMITS.minZoom, DEFAULT_ZOOM_LIMITS.maxZoom]) {
+      const camera = { x: -123_456.78, y: 987_654.32, zoom };
+      const decoded = decodeViewHash(encodeViewHash({ ...plain, camera }), seed)?.camera;
+      expect(decoded?.zoom).toBeCloseTo(zoom, 8);
+      expect(Math.abs((decoded?.zoom ?? 0) / zoom - 1)).toBeLessThan(1e-3);
+      // The view shows the link's camera as it came.
+      const restored = cameraOf(transformOf(decoded!, 1000, 800), 1000, 800);
+      expect(restored.zoom).toBeCloseTo(decoded!.zoom, 12);
+      expect(restored.x).toBeCloseTo(camera.x, 1);
+    }
   });
 
   it.each([

@@ -25,7 +25,9 @@ describe('stepCameraTarget', () => {
 
   it('keeps a step’s own zoom within the limits', () => {
     expect(stepCameraTarget(view([], [], { x: 0, y: 0, zoom: 100 }), positions, boxes, viewport).zoom).toBe(DEFAULT_ZOOM_LIMITS.maxZoom);
-    expect(stepCameraTarget(view([], [], { x: 0, y: 0, zoom: 0.001 }), positions, boxes, viewport).zoom).toBe(DEFAULT_ZOOM_LIMITS.minZoom);
+    expect(stepCameraTarget(view([], [], { x: 0, y: 0, zoom: 1e-9 }), positions, boxes, viewport).zoom).toBe(DEFAULT_ZOOM_LIMITS.minZoom);
+    // A step recorded far out on a map two million units wide is shown as recorded.
+    expect(stepCameraTarget(view([], [], { x: 0, y: 0, zoom: 0.0002 }), positions, boxes, viewport).zoom).toBe(0.0002);
   });
 
   it('fits the focus when the step has no camera', () => {
@@ -56,10 +58,12 @@ describe('stepCameraTarget', () => {
     expect(target).toMatchObject({ x: 0, y: 0 });
   });
 
-  it('never zooms out past the minimum', () => {
-    const far: Position[] = [{ id: 'left', x: -900_000, y: 0 }, { id: 'right', x: 900_000, y: 0 }];
+  it('fits nodes two million units apart whole, within the camera’s range', () => {
+    const far: Position[] = [{ id: 'left', x: -1_000_000, y: 0 }, { id: 'right', x: 1_000_000, y: 0 }];
     const target = stepCameraTarget(view(['left', 'right']), far, boxes, viewport);
-    expect(target.zoom).toBe(DEFAULT_ZOOM_LIMITS.minZoom);
+    expect(target.zoom).toBeLessThanOrEqual(1200 / 2_000_000);
+    expect(target.zoom).toBeGreaterThanOrEqual(DEFAULT_ZOOM_LIMITS.minZoom);
+    expect(target.x).toBeCloseTo(0);
   });
 
   it('honours other limits', () => {

@@ -10,12 +10,16 @@
  * the same place on any screen size.
  *
  * Decoding never throws: parts it cannot read are dropped, ids the map does not have are
- * dropped, numbers are clamped to their ranges. A hash that is not `#view` (such as a
+ * dropped, numbers are clamped to their ranges: a camera to the camera's own (the file format's
+ * coordinates, the zoom range of `DEFAULT_ZOOM_LIMITS`), so a link restores any view a person can
+ * reach, however far out on a very wide map. A hash that is not `#view` (such as a
  * presentation's `#present/<tour>/<step>`) belongs to another module: decoding returns undefined.
  * Encoding is canonical (fixed order, sorted lists, rounded numbers), so `encode(decode(x))` is
  * a fixed point.
  */
+import { MAX_CAMERA_COORDINATE } from '../format-limits.ts';
 import { EDGE_KINDS, LANGUAGES, NODE_KINDS, type ArgMap, type Camera, type Language } from '../model.ts';
+import { DEFAULT_ZOOM_LIMITS } from '../tours/camera-target.ts';
 import { NO_ACTOR, type ViewFilter } from './filters.ts';
 import { clampFocusDepth } from './focus.ts';
 
@@ -32,10 +36,9 @@ export interface ViewState {
 
 const VIEW = 'view';
 const NO_ACTOR_TOKEN = '(none)';
-/** The bounds a map file allows for a camera (graph-data/argmap.schema.json). */
-const MAX_COORDINATE = 1_000_000;
-const MIN_ZOOM = 0.01;
-const MAX_ZOOM = 100;
+const { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM } = DEFAULT_ZOOM_LIMITS;
+/** Significant digits of a zoom: a zoom of 0.0002 must not round to 0. */
+const ZOOM_DIGITS = 4;
 /** A search box's worth; a longer query in a link is cut. */
 export const MAX_QUERY_LENGTH = 200;
 
@@ -67,9 +70,10 @@ function roundTo(value: number, decimals: number): number {
 function normalCamera(camera: Camera): Camera | undefined {
   if (![camera.x, camera.y, camera.zoom].every(Number.isFinite)) return undefined;
   return {
-    x: roundTo(clamp(camera.x, -MAX_COORDINATE, MAX_COORDINATE), 2),
-    y: roundTo(clamp(camera.y, -MAX_COORDINATE, MAX_COORDINATE), 2),
-    zoom: roundTo(clamp(camera.zoom, MIN_ZOOM, MAX_ZOOM), 4),
+    x: roundTo(clamp(camera.x, -MAX_CAMERA_COORDINATE, MAX_CAMERA_COORDINATE), 2),
+    y: roundTo(clamp(camera.y, -MAX_CAMERA_COORDINATE, MAX_CAMERA_COORDINATE), 2),
+    // Rounded, then clamped: rounding to significant digits can step just outside the range.
+    zoom: clamp(Number(clamp(camera.zoom, MIN_ZOOM, MAX_ZOOM).toPrecision(ZOOM_DIGITS)), MIN_ZOOM, MAX_ZOOM),
   };
 }
 

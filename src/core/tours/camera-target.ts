@@ -3,6 +3,7 @@
  * picture), else a fit of what the step is about (its focus), else a fit of all it shows.
  * The result is a map point and a zoom, independent of any renderer; the view animates to it.
  */
+import { SMALLEST_ZOOM } from '../format-limits.ts';
 import type { Camera } from '../model.ts';
 import { contentBounds } from '../../layout/bounds.ts';
 import type { Position } from '../../layout/layout-node.ts';
@@ -15,14 +16,20 @@ export interface Viewport {
 }
 
 export interface ZoomLimits {
+  /** Below this neither a step's own camera nor a fit goes. */
   readonly minZoom: number;
   readonly maxZoom: number;
   /** Fitting never enlarges past this, so a step about one node does not blow it up to poster size. */
   readonly maxFitZoom: number;
 }
 
-/** The limits of the map view's zoom behaviour (`src/ui/camera.ts`). */
-export const DEFAULT_ZOOM_LIMITS: ZoomLimits = { minZoom: 0.05, maxZoom: 4, maxFitZoom: 1.25 };
+/**
+ * The camera's range, one for every part that moves or records it (the map view's zoom
+ * behaviour in `src/ui/camera.ts`, tour steps, shared links): zooming in stops at 4; zooming
+ * out has no limit of its own but the file format's smallest zoom, so that a map whose nodes lie
+ * two million units apart still fits the screen, and every camera on screen can be written down.
+ */
+export const DEFAULT_ZOOM_LIMITS: ZoomLimits = { minZoom: SMALLEST_ZOOM, maxZoom: 4, maxFitZoom: 1.25 };
 
 /** Room left around the framed boxes, in map units, so that they do not touch the screen's edge. */
 const FIT_MARGIN = 40;
