@@ -8,9 +8,21 @@ import { edgesAmong } from '../core/explore/elements.ts';
 import { SHOW_EVERYTHING, visibleElements, type ViewFilter } from '../core/explore/filters.ts';
 import { clampFocusDepth, neighbourhood, pathBetween } from '../core/explore/focus.ts';
 import type { SearchIndex, SearchResult } from '../core/explore/search.ts';
-import type { ArgMap } from '../core/model.ts';
+import type { Actor, ArgMap, ArgNode } from '../core/model.ts';
 
 type SearchModule = typeof import('../core/explore/search.ts');
+
+/**
+ * Building the search index runs in slices this long (a node with a very long text may overrun
+ * it), each in a task of its own: the page answers keystrokes and draws frames in between.
+ */
+const INDEX_SLICE_MS = 8;
+
+/** What an index is built from: a tour edit or a new title keeps it, new nodes or actors do not. */
+interface IndexSource {
+  readonly nodes: readonly ArgNode[];
+  readonly actors: readonly Actor[];
+}
 
 /** pinyin-pro's dictionary is most of the search module: it loads after the map is on screen. */
 let searchModule: Promise<SearchModule> | undefined;
@@ -32,11 +44,28 @@ export class ExploreState {
   readonly #selected: () => string | undefined;
   #search = $state.raw<SearchModule | undefined>(undefined);
 
-  readonly searchIndex: SearchIndex | undefined = $derived.by(() => this.#search?.buildSearchIndex(this.#map()));
-  /** The index is built at the first search, not when the module arrives: on a 20,000-node map that takes a few tenths of a second. */
-  readonly results: readonly SearchResult[] = $derived.by(() =>
-    this.query.trim() !== '' && this.#search && this.searchIndex ? this.#search.search(this.searchIndex, this.query) : [],
-  );
+  #built = $state.raw<(IndexSource & { readonly index: SearchIndex }) | undefined>(undefined);
+  #building: IndexSource | undefined;
+
+  /** The index of the map as it is, once built; undefined while it is being built. */
+  readonly searchIndex: SearchIndex | undefined = $derived.by(() => {
+    const { nodes, actors } = this.#map();
+    const built = this.#built;
+    return built && built.nodes === nodes && built.actors === actors ? built.index : undefined;
+  });
+  /**
+   * The index is built at the first search, not when the module arrives, and in slices: over
+   * long texts it took seconds, which froze the page at the first keystroke.
+   */
+  readonly results: readonly SearchResult[] = $derived.by(() => {
+    const search = this.#search;
+    if (this.query.trim() === '' || !search) return [];
+    const index = this.searchIndex;
+    if (index) return search.search(index, this.query);
+    // Started after this reading of the state, never inside it.
+    queueMicrotask(() => this.#buildIndex(search));
+    return [];
+  });
   readonly matches: ReadonlySet<string> | undefined = $derived(this.query.trim() === '' ? undefined : new Set(this.results.map((result) => result.nodeId)));
 
   readonly collapse = $derived.by(() => collapsedHidden(this.#map(), this.collapsed));
@@ -69,8 +98,37 @@ export class ExploreState {
     this.#selected = selected;
   }
 
+  /** Whether the search code has arrived (the index may still be being built). */
+  get searchLoaded(): boolean {
+    return this.#search !== undefined;
+  }
+
   async loadSearch(): Promise<void> {
     this.#search = await loadSearch();
+  }
+
+  /** Builds the index of the map as it is now, a slice per task; a newer map's build supersedes it. */
+  #buildIndex(search: SearchModule): void {
+    const map = this.#map();
+    const source: IndexSource = { nodes: map.nodes, actors: map.actors };
+    const building = this.#building;
+    if (building && building.nodes === source.nodes && building.actors === source.actors) return;
+    if (this.#built && this.#built.nodes === source.nodes && this.#built.actors === source.actors) return;
+    this.#building = source;
+    const steps = search.searchIndexInSteps(map);
+    const slice = (): void => {
+      if (this.#building !== source) return;
+      const deadline = performance.now() + INDEX_SLICE_MS;
+      let step = steps.next();
+      while (!step.done && performance.now() < deadline) step = steps.next();
+      if (!step.done) {
+        setTimeout(slice);
+        return;
+      }
+      this.#building = undefined;
+      this.#built = { ...source, index: step.value };
+    };
+    slice();
   }
 
   setFocusDepth(depth: number): void {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NO_ACTOR } from '../../src/core/explore/filters.ts';
 import type { ArgMap } from '../../src/core/model.ts';
 import ExplorePanel from '../../src/ui/ExplorePanel.svelte';
@@ -12,9 +12,12 @@ import { SMALL_MAP } from './fixtures.ts';
 
 const SEED = loadSeedMap();
 
+let rendered: ExploreState | undefined;
+
 function renderExplore(map: ArgMap = SEED): { session: MapSession; explore: ExploreState } {
   const session = new MapSession({ map, name: 'test', sourceTexts: new Map() });
   const explore = new ExploreState(() => session.map, () => session.selectedId);
+  rendered = explore;
   render(ExplorePanel, { props: { session, explore } });
   return { session, explore };
 }
@@ -36,8 +39,21 @@ function fieldset(legend: string): HTMLFieldSetElement {
   return found;
 }
 
+/** Types a query; once search has loaded, waits for the index, which is built a slice per task. */
 async function type(value: string): Promise<void> {
   await fireEvent.input(searchBox(), { target: { value } });
+  await indexed();
+}
+
+async function indexed(): Promise<void> {
+  const explore = rendered;
+  if (!explore?.searchLoaded || explore.query.trim() === '') return;
+  // Reading the results is what starts the build.
+  void explore.results;
+  await vi.waitFor(() => {
+    if (!explore.searchIndex) throw new Error('the search index is still being built');
+  });
+  flushSync();
 }
 
 describe('ExplorePanel: search', () => {
@@ -94,6 +110,7 @@ describe('ExplorePanel: search', () => {
     expect(resultButtons()).toHaveLength(0);
     await explore.loadSearch();
     flushSync();
+    await indexed();
     expect(resultButtons()).toHaveLength(4);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Finding nodes by what they say, who says it, their tags, and the pinyin of their Chinese.
  *
- * Everything costly (folding, pinyin) happens once in `buildSearchIndex`; a query only folds
+ * Everything costly (folding, pinyin) happens once in `buildSearchIndex`, or a node at a time in
+ * `searchIndexInSteps` for a page that must keep answering while it builds; a query only folds
  * itself and scans prepared strings with `indexOf`, and places highlights only for the results
  * it returns.
  *
@@ -85,17 +86,32 @@ function bilingualTexts(text: Bilingual, reading: PinyinReading, describe: (lang
 const IN_NODE_TEXT: Readonly<Record<Language, MatchedText>> = { zh: { kind: 'text', language: 'zh' }, en: { kind: 'text', language: 'en' } };
 
 export function buildSearchIndex(map: ArgMap): SearchIndex {
+  const steps = searchIndexInSteps(map);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The index, built one actor or node per step: a caller runs steps for a few milliseconds at a
+ * time, so that indexing 20,000 long texts (pinyin is the cost) never freezes the page.
+ */
+export function* searchIndexInSteps(map: ArgMap): Generator<undefined, SearchIndex, undefined> {
   const actorNames = new Map<string, readonly SearchableText[]>();
   for (const actor of map.actors) {
     if (actorNames.has(actor.id)) continue;
     actorNames.set(actor.id, bilingualTexts(actor.name, 'name', (language) => ({ field: 'actor', matchedIn: { kind: 'actor-name', actorId: actor.id, language } })));
+    yield;
   }
   const tags = new Map<string, SearchableText>();
-  const nodes = map.nodes.map((node): NodeEntry => {
+  const nodes: NodeEntry[] = [];
+  for (const node of map.nodes) {
     for (const tag of node.tags ?? []) if (!tags.has(tag)) tags.set(tag, searchable(tag, 'tag', { kind: 'tag', tag }, undefined));
     const texts = bilingualTexts(node.text, 'text', (language) => ({ field: language, matchedIn: IN_NODE_TEXT[language] }));
-    return { nodeId: node.id, actorId: node.actor, texts, tags: node.tags ?? [] };
-  });
+    nodes.push({ nodeId: node.id, actorId: node.actor, texts, tags: node.tags ?? [] });
+    yield;
+  }
   return { nodes, actorNames, tags };
 }
 
