@@ -178,7 +178,7 @@ async function outputContent(map: ArgMap, args: OutputArguments, streams: Stream
   // resvg is a native module: loaded only when a PNG is asked for.
   const { MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, renderPng } = await import('./png.ts');
   if (!pngFonts().chinese) streams.err.write('argmap: warning: no Noto Sans CJK font found, so Chinese text may be missing from the PNG (Debian: apt-get install fonts-noto-cjk)\n');
-  const { png, size } = renderPng(svg, args.scale);
+  const { png, size } = await renderPng(svg, args.scale);
   if (size.zoom < args.scale) {
     streams.err.write(
       `argmap: ${args.output}: warning: the picture is scaled to ${size.zoom.toPrecision(3)}× (${size.width} × ${size.height} px) to stay within ${MAX_RASTER_SIDE} px a side and ${MAX_RASTER_PIXELS / (1024 * 1024)} megapixels\n`,

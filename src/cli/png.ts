@@ -1,22 +1,31 @@
 /**
  * PNG for the CLI: the exported SVG rasterised by resvg (a Rust renderer shipped as an npm
  * package). The same picture as the SVG, with two bounds the SVG does not need:
- * - fonts: resvg is given the few font files the export's stack needs (Noto Sans CJK, regular
- *   and bold, and a Latin sans-serif), found once per process. Loading every system font made a
- *   PNG cost minutes where its SVG cost seconds: resvg searched them all for each text run.
+ * - fonts: resvg is given only the fonts the export's stack needs (Noto Sans CJK, regular and
+ *   bold, and a Latin sans-serif as fallback), found once per process, and the CJK faces cut down
+ *   to the characters of the picture (font-subset/). resvg reads a font file whole for every glyph
+ *   it draws: with every system font, or even the whole 19 MB CJK collection, an 800-claim map's
+ *   PNG took minutes where its SVG took seconds.
  * - size: the raster is capped as the browser caps its canvas (MAX_RASTER_SIDE a side) and by a
  *   pixel budget (MAX_RASTER_PIXELS, 256 MiB of RGBA), so a valid map whose nodes sit two million
  *   pixels apart is scaled down instead of asking for terabytes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY } from '../layout/appearance.ts';
+import { subsetFont } from './font-subset/index.ts';
+import { encodePng } from './png-encode.ts';
 
 /** Chromium's canvas limit, which the browser's PNG export also keeps to. */
 export const MAX_RASTER_SIDE = 16_384;
-/** 64 megapixels: 256 MiB as RGBA, so a PNG stays well under 1 GB of memory. */
-export const MAX_RASTER_PIXELS = 64 * 1024 * 1024;
+/**
+ * 40 megapixels (an 800-claim map at 1×): 160 MiB as RGBA, held twice while encoding (resvg's
+ * picture and its copy), so the CLI stays well under 1 GB of memory.
+ */
+export const MAX_RASTER_PIXELS = 40 * 1024 * 1024;
 
 /** The first family of the export's font stack: the CJK font every label asks for first. */
 const DEFAULT_FAMILY = FONT_FAMILY.split(',')[0]!.trim().replace(/^'|'$/g, '');
@@ -61,7 +70,11 @@ function findFont(role: FontRole): string | undefined {
 }
 
 export interface PngFonts {
-  readonly files: readonly string[];
+  /** The CJK collection or font for regular and for bold text, when found. */
+  readonly cjk?: string;
+  readonly cjkBold?: string;
+  /** A Latin sans-serif, the fallback for characters the CJK font lacks. */
+  readonly latin?: string;
   /** False when no CJK font was found: Chinese text would come out as empty boxes. */
   readonly chinese: boolean;
 }
@@ -71,11 +84,52 @@ let fonts: PngFonts | undefined;
 /** The font files the PNG renderer loads, looked up once per process. */
 export function pngFonts(): PngFonts {
   if (fonts === undefined) {
-    const cjk = findFont('cjk');
-    const files = [cjk, findFont('cjkBold'), findFont('latin')].filter((file): file is string => file !== undefined);
-    fonts = { files: [...new Set(files)], chinese: cjk !== undefined };
+    const [cjk, cjkBold, latin] = [findFont('cjk'), findFont('cjkBold'), findFont('latin')];
+    fonts = { ...(cjk && { cjk }), ...(cjkBold && { cjkBold }), ...(latin && { latin }), chinese: cjk !== undefined };
   }
   return fonts;
+}
+
+const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Every character the picture may draw: the SVG's text outside its embedded map data (tags too, a harmless superset). */
+export function pictureCharacters(svg: string): Set<number> {
+  const visible = svg.replace(/<metadata\b[\s\S]*?<\/metadata>/g, '').replace(ENTITY, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
+    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : decimal !== undefined ? String.fromCodePoint(Number(decimal)) : NAMED_ENTITIES[name!.toLowerCase()]!,
+  );
+  const characters = new Set<number>();
+  for (const character of visible) characters.add(character.codePointAt(0)!);
+  return characters;
+}
+
+const fontBytes = new Map<string, Uint8Array>();
+
+/**
+ * The font files for one picture, in `folder`: each CJK face cut down to the picture's characters,
+ * or the whole file when it cannot be (a TrueType font, or a file without the family).
+ */
+function fontFilesFor(svg: string, found: PngFonts, folder: string): string[] {
+  const characters = pictureCharacters(svg);
+  const files: string[] = [];
+  for (const [file, style] of [[found.cjk, 'Regular'], [found.cjkBold, 'Bold']] as const) {
+    if (file === undefined) continue;
+    let subset: Uint8Array | undefined;
+    try {
+      if (!fontBytes.has(file)) fontBytes.set(file, readFileSync(file));
+      subset = subsetFont(fontBytes.get(file)!, { family: DEFAULT_FAMILY, style }, characters);
+    } catch {
+      subset = undefined;
+    }
+    if (subset === undefined) files.push(file);
+    else {
+      const path = join(folder, `${style}.otf`);
+      writeFileSync(path, subset);
+      files.push(path);
+    }
+  }
+  if (found.latin !== undefined) files.push(found.latin);
+  return files;
 }
 
 export interface RasterSize {
@@ -110,16 +164,24 @@ export interface RenderedPng {
   readonly size: RasterSize;
 }
 
-export function renderPng(svg: string, scale: number, fontFiles: PngFonts = pngFonts()): RenderedPng {
+export async function renderPng(svg: string, scale: number, found: PngFonts = pngFonts()): Promise<RenderedPng> {
   const { width, height } = svgSize(svg);
   if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('the SVG has no numeric width and height');
   const size = rasterSize(width, height, scale);
-  const renderer = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: size.zoom },
-    font:
-      fontFiles.files.length > 0
-        ? { loadSystemFonts: false, fontFiles: [...fontFiles.files], defaultFontFamily: DEFAULT_FAMILY, sansSerifFamily: DEFAULT_FAMILY }
-        : { loadSystemFonts: true, defaultFontFamily: DEFAULT_FAMILY },
-  });
-  return { png: renderer.render().asPng(), size };
+  const folder = mkdtempSync(join(tmpdir(), 'argmap-png-fonts-'));
+  try {
+    const fontFiles = fontFilesFor(svg, found, folder);
+    const renderer = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: size.zoom },
+      // Without any font found, the system's fonts: slow, but the text is drawn.
+      font:
+        fontFiles.length > 0
+          ? { loadSystemFonts: false, fontFiles, defaultFontFamily: DEFAULT_FAMILY, sansSerifFamily: DEFAULT_FAMILY }
+          : { loadSystemFonts: true, defaultFontFamily: DEFAULT_FAMILY },
+    });
+    const picture = renderer.render();
+    return { png: await encodePng(picture.pixels, picture.width, picture.height), size };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -15,17 +15,24 @@ interface FilePickerWindow {
   showOpenFilePicker(options?: { multiple?: boolean; excludeAcceptAllOption?: boolean }): Promise<WritableFile[]>;
 }
 
+/** A spreadsheet's file (half of a CSV pair), which opens with its other half: see spreadsheet-files.ts. */
+export function isSpreadsheetFile(file: { readonly name: string }): boolean {
+  return /\.csv$/i.test(file.name);
+}
+
 export function canPickFiles(): boolean {
   return typeof (window as unknown as Partial<FilePickerWindow>).showOpenFilePicker === 'function';
 }
 
-/** The file the person picks, with a handle to write it back; undefined when they cancel. */
-export async function pickFile(): Promise<WritableFile | undefined> {
+/**
+ * The files the person picks, each with a handle to write it back; none when they cancel. Several
+ * files are a CSV pair (nodes and edges), chosen together.
+ */
+export async function pickFiles(): Promise<readonly WritableFile[]> {
   try {
-    const [handle] = await (window as unknown as FilePickerWindow).showOpenFilePicker({ multiple: false });
-    return handle;
+    return await (window as unknown as FilePickerWindow).showOpenFilePicker({ multiple: true });
   } catch {
-    return undefined;
+    return [];
   }
 }
 

@@ -3,7 +3,7 @@
  * ends resolved: the whole of opening that does not need the page. A big file is read in a
  * worker; only plain data crosses back (the map, its problems, the measures).
  */
-import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
+import type { ReadResult } from '../core/formats/read-map.ts';
 import type { ArgEdge, ArgMap, ArgNode, Language } from '../core/model.ts';
 import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
 import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
@@ -48,7 +48,14 @@ export interface OpenedFile {
  */
 export const WORKER_MIN_BYTES = 64 * 1024;
 
-export function readOpenedFile(bytes: Uint8Array): OpenedFile {
+/** The format readers: not in the page's first chunk, loaded (once) when a file is first read. */
+export type ReadBytes = (bytes: Uint8Array) => ReadResult;
+
+export function loadReader(): Promise<ReadBytes> {
+  return import('../core/formats/read-map.ts').then((module) => module.readMapBytes);
+}
+
+export function readOpenedFile(bytes: Uint8Array, readMapBytes: ReadBytes): OpenedFile {
   const read = readMapBytes(bytes);
   return read.result.ok ? { read, measures: measureMap(read.result.map) } : { read };
 }
@@ -92,8 +99,8 @@ export function joinParts(parts: readonly ReadPart[]): OpenedFile {
 }
 
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */
-export function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
-  if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return Promise.resolve(readOpenedFile(bytes));
+export async function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
+  if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return readOpenedFile(bytes, await loadReader());
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
     const parts: ReadPart[] = [];
@@ -105,7 +112,7 @@ export function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
     };
     worker.onerror = () => {
       worker.terminate();
-      resolve(readOpenedFile(bytes));
+      resolve(loadReader().then((readMapBytes) => readOpenedFile(bytes, readMapBytes)));
     };
     worker.postMessage({ bytes } satisfies ReadRequest);
   });

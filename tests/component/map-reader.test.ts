@@ -3,6 +3,7 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { linksOfMap } from '../../src/core/edge-links.ts';
+import { readMapBytes } from '../../src/core/formats/read-map.ts';
 import { extentsOf, measureLanguages } from '../../src/layout/node-boxes.ts';
 import { fileParts, joinParts, measureMap, readFileBytes, readOpenedFile, WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
@@ -12,14 +13,14 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('reading a chosen file', () => {
   it('reads a map, measures its boxes in both languages and resolves its edges’ links', () => {
-    const opened = readOpenedFile(encode(JSON.stringify(SMALL_MAP)));
+    const opened = readOpenedFile(encode(JSON.stringify(SMALL_MAP)), readMapBytes);
     expect(opened.read.format).toBe('argmap-json');
     expect(opened.read.result.ok).toBe(true);
     expect(opened.measures).toEqual({ boxes: measureLanguages(SMALL_MAP), links: linksOfMap(SMALL_MAP) });
   });
 
   it('reports a bad file where it goes wrong, with no measures', () => {
-    const opened = readOpenedFile(encode('{"schemaVersion": 1, "title": {"zh": "x"}, "nodes": [ }'));
+    const opened = readOpenedFile(encode('{"schemaVersion": 1, "title": {"zh": "x"}, "nodes": [ }'), readMapBytes);
     expect(opened.measures).toBeUndefined();
     expect(opened.read.result.ok).toBe(false);
     if (!opened.read.result.ok) expect(opened.read.result.problems[0]).toMatchObject({ line: 1, column: expect.any(Number) });
@@ -36,7 +37,7 @@ describe('reading a chosen file', () => {
 
 describe('the reading worker’s reply in parts', () => {
   it('sends runs of nodes, edges and boxes, then the rest, and the page joins them into the same file', () => {
-    const opened = readOpenedFile(encode(JSON.stringify(SMALL_MAP)));
+    const opened = readOpenedFile(encode(JSON.stringify(SMALL_MAP)), readMapBytes);
     const parts = [...fileParts(opened, 2)];
     expect(parts.map((part) => part.kind)).toEqual(['nodes', 'nodes', 'nodes', 'edges', 'edges', 'boxes', 'boxes', 'boxes', 'boxes', 'boxes', 'boxes', 'rest']);
     expect(parts.every((part) => part.kind === 'rest' || part.items.length <= 2)).toBe(true);
@@ -49,7 +50,7 @@ describe('the reading worker’s reply in parts', () => {
   });
 
   it('sends a refused file as its problems alone', () => {
-    const opened = readOpenedFile(encode('{"nodes": ['));
+    const opened = readOpenedFile(encode('{"nodes": ['), readMapBytes);
     const parts = [...fileParts(opened)];
     expect(parts).toEqual([{ kind: 'rest', read: opened.read }]);
     expect(joinParts(parts)).toEqual(opened);

@@ -6,12 +6,9 @@ import { exportAif } from './aif.ts';
 import { mapToArgdown } from './argdown/index.ts';
 import type { MapFormat } from './detect.ts';
 import { readMapAs } from './read-map.ts';
+import type { TextFormat } from './text-formats.ts';
 
-export const TEXT_FORMATS = ['argmap-json', 'aif-json', 'argdown'] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
-
-export const FILE_EXTENSIONS: Readonly<Record<TextFormat, string>> = { 'argmap-json': 'json', 'aif-json': 'aif.json', argdown: 'argdown' };
-export const MEDIA_TYPES: Readonly<Record<TextFormat, string>> = { 'argmap-json': 'application/json', 'aif-json': 'application/json', argdown: 'text/plain' };
+export { FILE_EXTENSIONS, MEDIA_TYPES, TEXT_FORMATS, type TextFormat } from './text-formats.ts';
 
 /** AIF and Argdown hold one language: `language` picks it (the other is kept in their extra data). */
 export function writeMap(map: ArgMap, format: TextFormat, language: Language): string {

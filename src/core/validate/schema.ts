@@ -27,8 +27,11 @@ export type MapDocument = Omit<ArgMap, 'tours' | 'extensions'> & {
   readonly extensions?: JsonObject;
 };
 
+/** What the generated validator establishes when it returns true. */
+const isMapDocument = validate as (data: unknown) => data is MapDocument;
+
 export function validateSchema(root: JsonObject, problems: ProblemCollector): MapDocument | undefined {
-  if (validate(root)) return root as MapDocument;
+  if (isMapDocument(root)) return root;
   const reported = new Set<string>();
   for (const error of validate.errors ?? []) {
     const { pointer, message } = describeError(error);

@@ -2,4 +2,4 @@
 export { EDGES_SUFFIX, NODES_SUFFIX } from './columns.ts';
 export { importCsvPair, pairTitle, siblingName, type CsvImportOptions, type CsvImportResult, type CsvPair } from './read.ts';
 export type { CsvFile } from './table.ts';
-export { writeCsvPair, type CsvPairText } from './write.ts';
+export { writeCheckedCsvPair, writeCsvPair, type CheckedCsvPair, type CsvPairText } from './write.ts';

@@ -4,7 +4,9 @@
  * quotes, actors' affiliations, tours and the title do not (argmap JSON keeps everything).
  */
 import { inLanguage, indexMap, type ArgMap, type JsonData, type Language } from '../../model.ts';
+import type { Problem } from '../../problems.ts';
 import { CSV_EXTENSION, EDGE_HEADER, NODE_HEADER, TAG_SEPARATOR } from './columns.ts';
+import { importCsvPair } from './read.ts';
 import { protectFormula, writeTable } from './table.ts';
 
 export interface CsvPairText {
@@ -48,4 +50,14 @@ export function writeCsvPair(map: ArgMap, language: Language): CsvPairText {
   });
   const edgeRows = map.edges.map((edge) => [text(edge.id), text(edge.from), text(edge.to), edge.kind, text(edge.group)]);
   return { nodes: writeTable(NODE_HEADER, nodeRows), edges: writeTable(EDGE_HEADER, edgeRows) };
+}
+
+export type CheckedCsvPair = { readonly ok: true; readonly pair: CsvPairText } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** `writeCsvPair`, then the pair read back with the real reader: the files only when they open again. */
+export function writeCheckedCsvPair(map: ArgMap, language: Language, names: { readonly nodes: string; readonly edges: string }): CheckedCsvPair {
+  const pair = writeCsvPair(map, language);
+  const reread = importCsvPair({ nodes: { name: names.nodes, text: pair.nodes }, edges: { name: names.edges, text: pair.edges } });
+  const errors = reread.problems.filter((problem) => problem.severity === 'error');
+  return reread.map !== undefined && errors.length === 0 ? { ok: true, pair } : { ok: false, problems: errors };
 }
