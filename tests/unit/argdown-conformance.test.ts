@@ -1,11 +1,11 @@
 /**
- * Conformance with Argdown itself (shared corpora, see /work/shared/corpora/README.md):
+ * Conformance with Argdown itself (the MIT corpora in tests/corpora, see its README):
  * - the six example maps of christianvoigt/argdown against their official JSON export: the same
  *   statements (equivalence classes), arguments and typed relations, compared as sets;
  * - every docs snippet and every parser fixture opens; those meant to be wrong are listed below
  *   and must fail with located errors, so that a new failure, or a new success, is noticed.
- * The corpora are found through CORPORA_DIR (default ../shared/corpora from the project root);
- * without them every test here fails.
+ * The corpora are part of the clone (tests/fixtures/argdown/corpora.ts finds them); without them
+ * every test here fails.
  */
 
 import { afterAll, describe, expect, it } from 'vitest';
