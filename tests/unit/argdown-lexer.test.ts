@@ -141,9 +141,19 @@ describe('line starts', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 2, column: 1 })]);
   });
 
-  it('reads list items only when indented', () => {
+  it('reads list items at the start of a line, indented or not, as Argdown does', () => {
     expect(only('  * one\n  1. two', 'listItem').map((token) => token.ordered)).toEqual([false, true]);
-    expect(kinds('1. not a list')).toEqual(['text']);
+    expect(only('* one\n1. two\n12. three', 'listItem').map((token) => [token.ordered, token.indent])).toEqual([
+      [false, 0],
+      [true, 0],
+      [true, 0],
+    ]);
+    expect(kinds('1.5 litres *per* day')).toEqual(['text', 'emphasis', 'text', 'emphasis', 'text']);
+  });
+
+  it('reads a lone _ before a blank as an undercut, as Argdown does', () => {
+    expect(only('<a>\n  _ <b>\n  _> <c>\n  <_ <d>', 'relation').map((token) => token.symbol)).toEqual(['<_', '_>', '<_']);
+    expect(kinds('<a>\n  _b_')).toEqual(['argumentReference', 'newline', 'emphasis', 'text', 'emphasis']);
   });
 
   it('reads headings only at the start of a block', () => {

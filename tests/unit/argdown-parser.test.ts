@@ -188,9 +188,20 @@ describe('syntax errors', () => {
 
 describe('lenient readings, with warnings', () => {
   it('reads a title inside text as text', () => {
-    const { document, problems } = parse('1. [Nietzsche\'s Slogan]: God is dead.');
-    expect(document.blocks[0]?.kind === 'statement' && document.blocks[0].content.text).toBe("1. [Nietzsche's Slogan]: God is dead.");
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 1, column: 4 })]);
+    const { document, problems } = parse('See [Nietzsche\'s Slogan]: God is dead.');
+    expect(document.blocks[0]?.kind === 'statement' && document.blocks[0].content.text).toBe("See [Nietzsche's Slogan]: God is dead.");
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 1, column: 5 })]);
+  });
+
+  it('reads each list item as a statement of its own, with its title', () => {
+    const { document, problems } = parse("1. [Nietzsche's Slogan]: God is dead.\n2. [Design]: The world is\n   designed\n* <a>: An argument");
+    expect(problems).toEqual([]);
+    const [list] = document.blocks;
+    expect(list?.kind === 'list' && list.items.map((item) => [item.kind, item.title, item.content.text])).toEqual([
+      ['statement', "Nietzsche's Slogan", 'God is dead.'],
+      ['statement', 'Design', 'The world is designed'],
+      ['argument', 'a', 'An argument'],
+    ]);
   });
 
   it('ignores text after a bare reference, keeping its tags and data', () => {

@@ -42,12 +42,13 @@ describe('nodes', () => {
     expect(mapOf('[b]\n  + [a]\n\n[a]: A\n\n[b]: B').nodes.map((node) => node.id)).toEqual(['a', 'b']);
   });
 
-  it('uses the text of the first member with one, else the title', () => {
-    const map = mapOf('[s]\n\n[s]: the text\n\n[s]: another text\n\n<a>\n  + [t]');
+  it("uses Argdown's canonical text: the definition marked isCanonical, else the last one, else the title", () => {
+    const map = mapOf('[s]\n\n[s]: the text\n\n[s]: another text\n\n<a>\n  + [t]\n\n[u]: first {isCanonical: true}\n\n[u]: second');
     expect(map.nodes.map((node) => [node.id, node.text.en])).toEqual([
-      ['s', 'the text'],
+      ['s', 'another text'],
       ['a', 'a'],
       ['t', 't'],
+      ['u', 'first'],
     ]);
   });
 

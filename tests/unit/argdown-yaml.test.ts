@@ -1,7 +1,7 @@
-/** The YAML subset of Argdown's front matter and `{…}` data. */
+/** The YAML of Argdown's front matter and `{…}` data, read by the `yaml` package under safe settings. */
 
 import { describe, expect, it } from 'vitest';
-import { MAX_YAML_DEPTH, parseYamlDocument, parseYamlFlowMapping, type YamlValue } from '../../src/core/formats/argdown/yaml.ts';
+import { MAX_ALIAS_EXPANSION, MAX_YAML_ALIASES, MAX_YAML_DEPTH, parseYamlDocument, parseYamlFlowMapping, type YamlValue } from '../../src/core/formats/argdown/yaml.ts';
 
 /** Maps as plain objects, for readable expectations (own properties, so `__proto__` shows as a key). */
 function plain(value: YamlValue): unknown {
@@ -99,17 +99,42 @@ describe('front matter documents', () => {
 
 describe('problems', () => {
   it('gives the offset of the first problem', () => {
-    expect(parseYamlDocument('a: 1\na: 2\n')).toEqual({ ok: false, message: 'duplicate key "a"', offset: 5 });
-    expect(parseYamlDocument('a: "never closed\n')).toMatchObject({ ok: false, offset: 3 });
-    expect(parseYamlDocument('a:\n    b: 1\n  c: 2\n')).toMatchObject({ ok: false, message: expect.stringContaining('indented'), offset: 14 });
-    expect(parseYamlDocument('a: one\n  b: two\n')).toMatchObject({ ok: false, message: expect.stringContaining('quote it') });
-    expect(parseYamlDocument('a: &anchor 1\n')).toMatchObject({ ok: false, message: expect.stringContaining('anchors') });
+    expect(parseYamlDocument('a: 1\na: 2\n')).toEqual({ ok: false, message: 'a key is given twice (keys must be unique)', offset: 5 });
+    expect(parseYamlDocument('a: "never closed\n')).toMatchObject({ ok: false, message: expect.stringContaining('quote'), offset: 3 });
+    expect(parseYamlDocument('a:\n    b: 1\n  c: 2\n')).toMatchObject({ ok: false, message: expect.stringContaining('same column'), offset: 12 });
+    expect(parseYamlDocument('a: one\n  b: two\n')).toMatchObject({ ok: false, offset: 3 });
+  });
+
+  it('reads no tags: neither custom ones nor those beyond the core schema', () => {
+    for (const source of ['a: !foo x\n', 'a: !!binary aGk=\n', 'a: !!str 1\n', 'a: !!js/function "x"\n', 'a: !!set {b}\n', 'a: !!timestamp 2001-12-14\n']) {
+      expect(parseYamlDocument(source), source).toMatchObject({ ok: false, message: expect.stringContaining('tags such as !') });
+    }
+    expect(documentValue('a: 2001-12-14\n<<: {b: 1}\n')).toEqual({ a: '2001-12-14', '<<': { b: 1 } });
+  });
+
+  it('reads aliases within a budget, and refuses a "billion laughs" document', () => {
+    expect(documentValue('a: &x {b: [1, 2]}\nc: *x\n')).toEqual({ a: { b: [1, 2] }, c: { b: [1, 2] } });
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [index, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
+      const previous = String.fromCharCode(0x61 + index);
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    expect(parseYamlDocument(`${laughs.join('\n')}\n`)).toMatchObject({ ok: false, message: expect.stringMatching(/aliases/) });
+    const wide = ['a: &a [' + Array(200).fill('x').join(',') + ']', ...Array.from({ length: 60 }, (_, index) => `k${index}: *a`)].join('\n');
+    expect(parseYamlDocument(wide)).toMatchObject({ ok: false, message: expect.stringContaining(`${MAX_ALIAS_EXPANSION} values`) });
+    const many = ['a: &a 1', ...Array.from({ length: MAX_YAML_ALIASES + 1 }, (_, index) => `k${index}: *a`)].join('\n');
+    expect(parseYamlDocument(many)).toMatchObject({ ok: false, message: expect.stringContaining(`${MAX_YAML_ALIASES} aliases`) });
+    expect(parseYamlDocument('a: &a [*a]\n')).toMatchObject({ ok: false });
   });
 
   it('refuses nesting deeper than the cap instead of recursing on', () => {
     const deep = `${'['.repeat(MAX_YAML_DEPTH + 5)}${']'.repeat(MAX_YAML_DEPTH + 5)}`;
     expect(parseYamlDocument(`a: ${deep}\n`)).toMatchObject({ ok: false, message: expect.stringContaining('nested deeper') });
-    expect(parseYamlDocument(`a: ${'['.repeat(100_000)}\n`)).toMatchObject({ ok: false });
+    expect(parseYamlDocument(`a: ${'['.repeat(100_000)}\n`)).toMatchObject({ ok: false, message: expect.stringContaining('nested deeper') });
+    expect(parseYamlDocument(`${'- '.repeat(100_000)}x\n`)).toMatchObject({ ok: false, message: expect.stringContaining('nested deeper') });
+    const stairs = Array.from({ length: 5000 }, (_, index) => `${' '.repeat(index)}k:`).join('\n');
+    expect(parseYamlDocument(`${stairs} x\n`)).toMatchObject({ ok: false, message: expect.stringContaining('nested deeper') });
+    expect(documentValue(`a: "${'['.repeat(1000)}"\n`)).toEqual({ a: '['.repeat(1000) });
   });
 });
 

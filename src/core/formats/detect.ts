@@ -12,7 +12,7 @@ import { isJsonObject, parseJson, type JsonValue } from '../json/parse-json.ts';
 import { isAifDocument, LOOKALIKES, recogniseBytes, recogniseText, SNIFF_LENGTH } from '../json/sniff.ts';
 import type { Language } from '../model.ts';
 
-export const FILE_FORMATS = ['argmap-json', 'argmap-svg', 'argdown', 'aif-json', 'kialo', 'unknown'] as const;
+export const FILE_FORMATS = ['argmap-json', 'argmap-svg', 'argdown', 'aif-json', 'kialo', 'csv', 'unknown'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 /** The formats argmap reads a map from. */
 export type MapFormat = Exclude<FileFormat, 'unknown'>;
@@ -29,6 +29,7 @@ const DESCRIPTIONS: Readonly<Record<MapFormat, string>> = {
   argdown: 'an Argdown document',
   'aif-json': 'an AIF JSON file',
   kialo: 'a Kialo discussion export',
+  csv: 'a pair of CSV files (nodes and edges)',
 };
 
 function known(format: MapFormat): DetectedFormat {
@@ -55,7 +56,14 @@ function containsBytes(bytes: Uint8Array, needle: readonly number[], limit: numb
   return false;
 }
 
-export function detectFormat(input: Uint8Array | string): DetectedFormat {
+/** The format a file's name decides: only Argdown's names, as any text may be Argdown. */
+export function formatOfName(name: string): MapFormat | undefined {
+  return /\.(?:argdown|ad)$/i.test(name) ? 'argdown' : undefined;
+}
+
+/** The format of a file: its name decides when it is an Argdown name, else its content. */
+export function detectFormat(input: Uint8Array | string, name?: string): DetectedFormat {
+  if (name !== undefined && formatOfName(name) === 'argdown') return known('argdown');
   if (typeof input === 'string') return detectText(input);
   const binary = recogniseBytes(input);
   if (binary === 'zip' && containsBytes(input, XLSX_MARKER, SNIFF_LENGTH)) return unknown('a spreadsheet (.xlsx, a ZIP archive)');
@@ -87,7 +95,26 @@ function detectText(text: string): DetectedFormat {
   if (KIALO_TITLE.test(head)) return known('kialo');
   // A bare JSON value (`null`, a number, a string) is JSON, just not a map: the map reader says which.
   if (BARE_JSON_START.test(head) && parseJson(withoutBom).ok) return known('argmap-json');
+  if (hasArgdownStructure(head)) return known('argdown');
   return unknown('plain text');
+}
+
+/**
+ * Argdown structure near the start of a text that is no other format: a `[Title]` or `<Title>`
+ * opening a line, an indented relation line (`+`, `-`, `<+`, `<-`, `+>`, `->`, `><`, `_>`, `<_`,
+ * `_`) under a line of text, a numbered premise `(1)` or a mention `@[Title]`. Any of them makes
+ * the text Argdown; prose without any (headings and emphasis at most) stays "plain text", a note
+ * rather than a map, though a `.argdown` name or the Argdown tab still reads it as Argdown.
+ */
+const ARGDOWN_STRUCTURE = [
+  /^[ \t]*(?:\[[^\]\r\n]+\]|<[^>\r\n]+>)/m,
+  /^[ \t]*\S[^\r\n]*\r?\n[ \t]+(?:<[+_-]|[+_-]>|><|[+_-])[ \t]+\S/m,
+  /@(?:\[[^\]\r\n]+\]|<[^>\r\n]+>)/,
+  /^[ \t]*\(\d+\)[ \t]+\S/m,
+];
+
+function hasArgdownStructure(head: string): boolean {
+  return ARGDOWN_STRUCTURE.some((pattern) => pattern.test(head));
 }
 
 /** `[Title]: text` or a bare `[Title]` line: how most Argdown documents begin, and no JSON does. */

@@ -25,20 +25,21 @@ function fromImport(imported: { readonly map?: ArgMap; readonly problems: Proble
   return imported.map !== undefined && !errors ? { ok: true, map: imported.map, warnings: imported.problems } : { ok: false, problems: imported.problems };
 }
 
-export function readMapBytes(bytes: Uint8Array): ReadResult {
+/** `name`, when given, decides for an Argdown name (`.argdown`, `.ad`); otherwise the content does. */
+export function readMapBytes(bytes: Uint8Array, name?: string): ReadResult {
   if (bytes.length > MAX_FILE_BYTES) return { format: 'unknown', result: loadMapBytes(bytes) };
-  const detected = detectFormat(bytes);
+  const detected = detectFormat(bytes, name);
   // JSON maps are decoded by their own stage, which locates bad UTF-8 and reads UTF-16.
   if (detected.format === 'argmap-json') return { format: detected.format, result: loadMapBytes(bytes) };
   // Text that does not decode gets the decoder's one wording, with the byte offset and line:column.
   const decoded = recogniseBytes(bytes) === undefined ? decodeBytes(bytes) : undefined;
   if (decoded !== undefined && !decoded.ok) return { format: 'unknown', result: { ok: false, problems: [decoded.problem] } };
   if (detected.format === 'unknown' || decoded === undefined) return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
-  return readMapText(decoded.text);
+  return readMapText(decoded.text, name);
 }
 
-export function readMapText(text: string): ReadResult {
-  const detected = detectFormat(text);
+export function readMapText(text: string, name?: string): ReadResult {
+  const detected = detectFormat(text, name);
   if (detected.format === 'unknown') return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: unknownFormatMessage(detected) }] } };
   return { format: detected.format, result: readMapAs(text, detected.format) };
 }
@@ -56,5 +57,8 @@ export function readMapAs(text: string, format: MapFormat): LoadResult {
       return fromImport(importAif(text));
     case 'kialo':
       return fromImport(importKialo(text));
+    case 'csv':
+      // One text cannot hold a pair: csv/ reads the nodes and edges files together.
+      return { ok: false, problems: [{ severity: 'error', message: 'a CSV map is two files, its nodes and its edges (map.nodes.csv and map.edges.csv): open them together' }] };
   }
 }

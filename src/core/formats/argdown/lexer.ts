@@ -3,12 +3,13 @@
  *
  * It follows the token rules of Argdown's own lexer (christianvoigt/argdown, `lexer.ts`):
  * - constructs that only count at the start of a line (after its indentation): relation symbols
- *   `+ - <+ <- +> -> >< _> <_` (any indentation, the width is kept for nesting), premise numbers
- *   `(1)`, inference lines `--…--`, list items (`  * `, `  1. `, indented only) and, at the start
- *   of a block, headings `# `; front matter `===…===` only at the start of the document;
- * - inline constructs, tried in Argdown's order: comments, `{…}` data, `\x` escapes, bold/italic
- *   markers, links `[text](url)`, `#tags` / `#(tags with spaces)`, `[Title]:` definitions,
- *   `[Title]` references, `@[Title]` mentions and their `<Title>` argument counterparts;
+ *   `+ - <+ <- +> -> >< _> <_` and `_` before a blank (any indentation, the width is kept for
+ *   nesting), premise numbers `(1)`, inference lines `--…--`, list items (`* `, `1. `) and, at the
+ *   start of a block, headings `# `; front matter `===…===` only at the start of the document;
+ * - inline constructs, tried in Argdown's order: comments, `{…}` data, `\x` escapes, shortcodes
+ *   (`.~.`, `:happy:`, which become their characters), bold/italic markers, links `[text](url)`,
+ *   `#tags` / `#(tags with spaces)`, `[Title]:` definitions, `[Title]` references, `@[Title]`
+ *   mentions and their `<Title>` argument counterparts;
  * - a blank line separates blocks; lines holding only comments are neither blank nor content;
  *   `\r\n`, `\n` and a lone `\r` all end a line.
  * Differences, all lenient: `//` comments also run to the end of the file, bold/italic markers are
@@ -20,6 +21,7 @@
  */
 
 import { ProblemCollector, type Problem } from '../../problems.ts';
+import { SHORTCODE_CANDIDATE, SHORTCODES } from './shortcodes.ts';
 import { SourceText } from './source-text.ts';
 
 export const RELATION_SYMBOLS = ['+>', '->', '<+', '+', '<-', '-', '><', '_>', '<_'] as const;
@@ -92,7 +94,7 @@ const ORDERED_LIST_ITEM = /\d+\.(?=\s)/y;
 const UNORDERED_LIST_ITEM = /\*(?=\s)/y;
 const HEADING = /(#+) /y;
 /** Characters that may start a construct; everything else is plain text. */
-const PLAIN_TEXT = /[^\r\n\\{*_[#@</]+/y;
+const PLAIN_TEXT = /[^\r\n\\{*_[#@</.:]+/y;
 /** What may follow a closing bold/italic marker (Argdown's lookahead). */
 const AFTER_EMPHASIS_END = /[ \t\r\n)}_.,!?;:\-*]/;
 
@@ -248,9 +250,11 @@ class Lexer {
       return;
     }
     const symbol = RELATION_SYMBOLS.find((candidate) => text.startsWith(candidate, start));
-    if (symbol !== undefined) {
-      this.#pos = start + symbol.length;
-      this.#emit(start, this.#pos, { kind: 'relation', symbol, indent });
+    // A lone `_` before a blank is Argdown's short form of `<_`.
+    const bareUndercut = symbol === undefined && text[start] === '_' && /\s/.test(text[start + 1] ?? '');
+    if (symbol !== undefined || bareUndercut) {
+      this.#pos = start + (symbol?.length ?? 1);
+      this.#emit(start, this.#pos, { kind: 'relation', symbol: symbol ?? '<_', indent });
       this.#skipBlanks();
       return;
     }
@@ -261,15 +265,13 @@ class Lexer {
       this.#skipBlanks();
       return;
     }
-    if (indent > 0) {
-      const ordered = this.#match(ORDERED_LIST_ITEM, start);
-      const item = ordered ?? this.#match(UNORDERED_LIST_ITEM, start);
-      if (item !== undefined) {
-        this.#pos = start + item[0].length;
-        this.#emit(start, this.#pos, { kind: 'listItem', ordered: ordered !== undefined, indent });
-        this.#skipBlanks();
-        return;
-      }
+    const ordered = this.#match(ORDERED_LIST_ITEM, start);
+    const item = ordered ?? this.#match(UNORDERED_LIST_ITEM, start);
+    if (item !== undefined) {
+      this.#pos = start + item[0].length;
+      this.#emit(start, this.#pos, { kind: 'listItem', ordered: ordered !== undefined, indent });
+      this.#skipBlanks();
+      return;
     }
     const heading = blockStart ? this.#match(HEADING, start) : undefined;
     if (heading !== undefined) {
@@ -379,6 +381,10 @@ class Lexer {
           return;
         }
         break;
+      case 0x2e: // .
+      case 0x3a: // :
+        this.#shortcode(start);
+        return;
       case 0x2a: // *
       case 0x5f: // _
         if (this.#emphasisMarker(start)) return;
@@ -417,6 +423,17 @@ class Lexer {
       return;
     }
     this.#emit(start, this.#pos, { kind: 'text', text: value });
+  }
+
+  /**
+   * A shortcode becomes its character (a blank after it is kept); a run Argdown's lexer takes for
+   * one but that names none stays text as written, consumed whole as Argdown does.
+   */
+  #shortcode(start: number): void {
+    const run = this.#match(SHORTCODE_CANDIDATE, start)?.[0] ?? this.#text[start] ?? '';
+    this.#pos = start + run.length;
+    const character = SHORTCODES.get(run.trimEnd());
+    this.#addText(start, character === undefined ? run : character + run.slice(run.trimEnd().length));
   }
 
   #data(start: number): boolean {

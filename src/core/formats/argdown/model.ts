@@ -50,6 +50,8 @@ export interface Member {
   readonly text: string;
   readonly tags: readonly string[];
   readonly isReference: boolean;
+  /** Marked `{isCanonical: true}`: its text is the text of its class or argument. */
+  readonly isCanonical: boolean;
   readonly sectionId: string | undefined;
   readonly position: Position;
 }
@@ -85,6 +87,8 @@ export interface PcsStatement {
 export interface Inference {
   readonly rules: readonly string[];
   readonly data: YamlMap | undefined;
+  /** `{uses: [1, 3]}` on the inference line, else on its conclusion: the numbers of its premises. */
+  readonly uses: YamlValue | undefined;
   /** Index in `pcs` of the conclusion this inference leads to. */
   readonly conclusionIndex: number;
   readonly position: Position;
@@ -267,6 +271,7 @@ class ModelBuilder {
       text: element.content.text,
       tags: element.content.tags,
       isReference: element.isReference,
+      isCanonical: element.data?.get('isCanonical') === true,
       sectionId: this.#section?.id,
       position: element.position,
     };
@@ -349,7 +354,8 @@ class ModelBuilder {
       const role = index === block.items.length - 1 ? 'main-conclusion' : inference === undefined ? 'premise' : 'intermediary-conclusion';
       const inferenceEnd: RelationEnd | undefined = inference === undefined ? undefined : { kind: 'inference', argument: argument.title, index: inferences.length };
       if (inference !== undefined) {
-        inferences.push({ rules: inference.rules, data: inference.data, conclusionIndex: pcs.length, position: inference.position });
+        const uses = inference.data?.get('uses') ?? item.statement.data?.get('uses');
+        inferences.push({ rules: inference.rules, data: inference.data, uses, conclusionIndex: pcs.length, position: inference.position });
         for (const relation of inference.relations) this.#walkInferenceRelation(relation, inferenceEnd);
       }
       const end = this.#walk(item.statement, role, inferenceEnd);

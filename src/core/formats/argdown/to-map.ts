@@ -3,9 +3,10 @@
  * (schema, model building with text sanitizing, integrity), with problems located in the Argdown
  * text. The rules (README.md in this folder has the full list):
  * - every equivalence class and every argument is one node, kind `claim` (`question` when tagged
- *   `#question`); its text is the first non-empty member text (an argument's description), else
- *   its title; ids are the titles slugged (lower case, letters and digits joined by `-`), made
- *   unique with `-2`, `-3`…; nodes come in the order of their first definition;
+ *   `#question`); its text is Argdown's canonical one (the member marked `{isCanonical: true}`,
+ *   else the last definition; for an argument, its description), else its title; ids are the
+ *   titles slugged (lower case, letters and digits joined by `-`), made unique with `-2`, `-3`…;
+ *   nodes come in the order of their first definition;
  * - the text goes to `text.en`, or `text.zh` when the document is mostly CJK (front matter `lang`
  *   overrides); tags become `tags`, the heading a node stands under its `section`;
  * - support/entails → support (answer when the target is a question), attack → attack,
@@ -26,7 +27,7 @@ import type { JsonObject, JsonValue } from '../../json/parse-json.ts';
 import { buildModel } from '../../validate/build-model.ts';
 import { checkIntegrity } from '../../validate/integrity.ts';
 import { validateSchema } from '../../validate/schema.ts';
-import { describeRelationEnd, type ArgdownArgument, type ArgdownModel, type ArgdownRelation, type EquivalenceClass, type RelationEnd } from './model.ts';
+import { describeRelationEnd, type ArgdownArgument, type ArgdownModel, type ArgdownRelation, type EquivalenceClass, type Member, type RelationEnd } from './model.ts';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml.ts';
 
 /** Front matter keys argmap reads; every other key (Argdown's settings for its own renderer) is ignored. */
@@ -133,6 +134,13 @@ interface Source {
   readonly kind: 'statement' | 'argument';
   readonly item: EquivalenceClass | ArgdownArgument;
   readonly texts: readonly string[];
+  /** Argdown's canonical text: the member marked `{isCanonical: true}`, else the last definition. */
+  readonly canonical: string;
+}
+
+function canonicalText(members: readonly Member[]): string {
+  const definitions = members.filter((member) => !member.isReference);
+  return (definitions.findLast((member) => member.isCanonical) ?? definitions.at(-1))?.text ?? '';
 }
 
 class MapBuilder {
@@ -185,8 +193,8 @@ class MapBuilder {
 
   /** Classes and arguments in the order of their first definition. */
   #sources(): Source[] {
-    const statements: Source[] = [...this.#model.statements.values()].map((item) => ({ kind: 'statement', item, texts: item.members.map((member) => member.text) }));
-    const argumentSources: Source[] = [...this.#model.arguments.values()].map((item) => ({ kind: 'argument', item, texts: item.descriptions.map((member) => member.text) }));
+    const statements: Source[] = [...this.#model.statements.values()].map((item) => ({ kind: 'statement', item, texts: item.members.map((member) => member.text), canonical: canonicalText(item.members) }));
+    const argumentSources: Source[] = [...this.#model.arguments.values()].map((item) => ({ kind: 'argument', item, texts: item.descriptions.map((member) => member.text), canonical: canonicalText(item.descriptions) }));
     const all = [...statements, ...argumentSources];
     return all.sort((a, b) => a.item.position.line - b.item.position.line || a.item.position.column - b.item.position.column);
   }
@@ -309,7 +317,7 @@ class MapBuilder {
       : item.tags.filter((tag) => kindFromData !== undefined || tag !== 'question');
 
     const language = this.#textLanguage(stringField(data, 'lang'), at);
-    const written = source.texts.find((text) => text.trim() !== '') ?? item.title;
+    const written = source.canonical.trim() === '' ? item.title : source.canonical;
     const text = jsonObject((['zh', 'en'] as const).map((each) => [each, stringField(data, each) ?? (each === language ? written : undefined)]));
 
     const section = stringField(data, 'section') ?? this.#sectionTitle(item.sectionId);
@@ -432,7 +440,7 @@ class MapBuilder {
     if (inference === undefined) return [];
     const start = index === 0 ? 0 : (argument.inferences[index - 1]?.conclusionIndex ?? 0);
     const byDefault = argument.pcs.slice(start, inference.conclusionIndex).map((statement) => statement.title);
-    const uses = inference.data?.get('uses');
+    const { uses } = inference;
     if (!Array.isArray(uses)) return byDefault;
     // A number written twice (`(3)` as premise and as conclusion) names its first statement.
     const earlier = new Map(argument.pcs.slice(0, inference.conclusionIndex).reverse().map((statement) => [statement.number, statement]));
