@@ -111,6 +111,18 @@ describe('the written Argdown', () => {
   });
 });
 
+describe('text that looks like a shortcode', () => {
+  it.each([':happy: stays', 'p .^. q', 'e.g. a.[b]. c', 'at 10:30:00.', 'x .===. y', ':smile:x:', 'a.b.c.d', '.~.'])('%s reads back as written', (text) => {
+    const node = { ...SEED.nodes[0], text: { en: text } } as ArgMap['nodes'][number];
+    const map = { ...SEED, nodes: [node], edges: [], tours: [] } as ArgMap;
+    expect(readBack(mapToArgdown(map, 'en')).nodes[0]?.text.en).toBe(text);
+  });
+
+  it('becomes its character when written in Argdown', () => {
+    expect(parseArgdown('[s]: p .^. (p .->. q) :happy: .x. :+1:done').map?.nodes[0]?.text.en).toBe('p ∧ (p → q) 😀 .x. 👍done');
+  });
+});
+
 describe('Argdown → map → Argdown → map', () => {
   it('needs the shared corpora', () => {
     expect(CORPORA_PRESENT, HOW_TO_FIX).toBe(true);

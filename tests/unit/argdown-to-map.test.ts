@@ -126,6 +126,28 @@ describe('edges', () => {
     expect(edges(map)).toContain('b undercut [untitled-1→untitled-3]');
   });
 
+  it('reads `_ <B>` in a relation list as an undercut, as `<_ <B>`', () => {
+    expect(edges(mapOf('[s]\n  + <a>\n    _ <b>'))).toEqual(['a support s', 'b undercut [a→s]']);
+    const map = mapOf('<a>\n  _ <b>\n\n<a>\n\n(1) s1\n----\n(2) s2');
+    expect(edges(map)).toEqual(['untitled-1 support untitled-2 (a)', 'a support untitled-2', 'b undercut [a→untitled-2]']);
+  });
+
+  it('takes {uses: …} written on the conclusion', () => {
+    const map = mapOf('<A>\n\n(1) p1\n(2) p2\n(3) p3\n----\n(4) c {uses: [1, 3]}');
+    expect(edges(map)).toEqual(['untitled-1 support untitled-4 (a)', 'untitled-3 support untitled-4 (a)', 'a support untitled-4']);
+  });
+
+  it('reads list items as statements of their own, with their relations', () => {
+    const map = mapOf("1. [Slogan]: God is dead.\n2. [Design]: The world is designed.\n    - [Chance]: It is chance.\n* <Proof>: A proof.");
+    expect(map.nodes.map((node) => [node.id, node.text.en])).toEqual([
+      ['slogan', 'God is dead.'],
+      ['design', 'The world is designed.'],
+      ['chance', 'It is chance.'],
+      ['proof', 'A proof.'],
+    ]);
+    expect(edges(map)).toEqual(['chance attack design']);
+  });
+
   it('undercuts the first outgoing edge of an argument without reconstruction', () => {
     expect(edges(mapOf('[s]\n  + <a>\n    <_ <b>'))).toEqual(['a support s', 'b undercut [a→s]']);
   });

@@ -19,6 +19,7 @@
 import { inLanguage, type ArgEdge, type ArgMap, type ArgNode, type Language } from '../../model.ts';
 import { mapToJsonValue } from '../../serialize.ts';
 import { EDGE_DATA_KEY } from './model.ts';
+import { SHORTCODE_CANDIDATE, SHORTCODES } from './shortcodes.ts';
 import { ARGDOWN_EXTENSION, FRONT_MATTER_KEYS, NODE_DATA_KEY, slugify } from './to-map.ts';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json | undefined };
@@ -46,10 +47,42 @@ function writtenTag(tag: string): string | undefined {
 
 /** Escapes every character Argdown would read as markup, so the text reads back as written. */
 export function escapeText(text: string): string {
-  return text
+  const escaped = text
     .replace(/[\\*_#[\]<>{}@]/g, '\\$&')
     .replace(/\/(?=[/*])/g, '\\/')
     .replace(/={3,}/g, (run) => run.replace(/=/g, '\\='));
+  return escapeShortcodes(escaped);
+}
+
+/**
+ * Argdown's lexer takes a `.….` or `:…:` run whole (SHORTCODE_CANDIDATE): a known shortcode
+ * becomes its character, any other run stays as written, escapes included. So the `.` or `:`
+ * opening a run that is a shortcode, or that holds an escape, is escaped itself (`\:happy:`).
+ */
+function escapeShortcodes(text: string): string {
+  let escaped = '';
+  let offset = 0;
+  while (offset < text.length) {
+    const character = text[offset] ?? '';
+    if (character === '\\') {
+      escaped += text.slice(offset, offset + 2);
+      offset += 2;
+      continue;
+    }
+    SHORTCODE_CANDIDATE.lastIndex = offset;
+    const run = character === '.' || character === ':' ? SHORTCODE_CANDIDATE.exec(text)?.[0] : undefined;
+    if (run === undefined) {
+      escaped += character;
+      offset += 1;
+    } else if (SHORTCODES.has(run.trimEnd()) || run.includes('\\')) {
+      escaped += `\\${character}`;
+      offset += 1;
+    } else {
+      escaped += run;
+      offset += run.length;
+    }
+  }
+  return escaped;
 }
 
 /** Text the reader gives back unchanged: one line, no blanks at either end. */
