@@ -3,6 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { exportAif } from '../../src/core/formats/aif.ts';
+import { readMapBytes } from '../../src/core/formats/read-map.ts';
+import { loadMapText } from '../../src/core/load-map.ts';
+import { enumerateExtensions, namedExtensions } from '../../src/core/semantics/extensions.ts';
+import { frameworkFromMap } from '../../src/core/semantics/framework.ts';
+import { buildSvg } from '../../src/export/svg.ts';
+import { settleLayout } from '../../src/layout/force-layout.ts';
+import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { SEED_MAP_PATH } from '../support/seed.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'argmap-extensions-'));
@@ -70,6 +78,31 @@ describe('argmap extensions', () => {
     expect((await extensions(path, 'grounded')).result).toEqual({ semantics: 'grounded', extensions: [['c', 'p', 'u']] });
     const json = file('map-without-json-name', map(['x', 'y'], [['e', 'x', 'attack', 'y']]));
     expect((await extensions(json, 'complete')).result).toEqual({ semantics: 'complete', extensions: [['x']] });
+  });
+
+  it.each([
+    ['Argdown', 'debate.argdown', '[Tea]: Tea is better.\n  - [Coffee]: Coffee tastes better.\n    - [Taste]: Taste is personal.\n'],
+    ['Argdown without a telling name', 'debate', '[Tea]: Tea is better.\n  - [Coffee]: Coffee tastes better.\n    - [Taste]: Taste is personal.\n'],
+    ['Kialo', 'debate.txt', 'Discussion Title: Tea or coffee?\n\n1. Tea is better.\n1.1. Con: Coffee tastes better.\n1.1.1. Con: Taste is personal.\n'],
+    ['AIF', 'debate.aif.json', 'aif'],
+    ['argmap SVG', 'debate.svg', 'svg'],
+  ])('reads %s, as stats does, with the same extensions as the map read in the core', async (_, name, content) => {
+    const small = map(['p', 'q', 'r'], [['e1', 'q', 'attack', 'p'], ['e2', 'r', 'attack', 'q']]);
+    const loaded = loadMapText(small);
+    if (!loaded.ok) throw new Error('fixture');
+    const text =
+      content === 'aif' ? exportAif(loaded.map, { language: 'en' })
+      : content === 'svg' ? buildSvg(loaded.map, settleLayout(loaded.map, layoutExtents(loaded.map)), { language: 'en' })
+      : content;
+    const path = file(name, text);
+    const read = readMapBytes(new TextEncoder().encode(text));
+    expect(read.result.ok, JSON.stringify(read.result)).toBe(true);
+    if (!read.result.ok) return;
+    const { framework, nodeCount } = frameworkFromMap(read.result.map);
+    const expected = namedExtensions(framework, enumerateExtensions(framework, 'grounded').extensions, nodeCount);
+    const { result } = await extensions(path, 'grounded');
+    expect(result).toEqual({ semantics: 'grounded', extensions: expected });
+    expect((result as { extensions: string[][] }).extensions[0]!.length).toBeGreaterThan(1);
   });
 
   it('reads the seed map', async () => {
