@@ -128,6 +128,20 @@ describe('speakers and quotes from the dialogue', () => {
     expect(back.nodes.map((node) => node.quote?.text)).toEqual(['work together', 'Because it is the only way']);
     expect(back.sources).toEqual([DIALOGUE_SOURCE]);
   });
+
+  it('a speaker the map adds is written as a locution of their quoted words, which read back as the same quote', () => {
+    const map: ArgMap = {
+      schemaVersion: 1, title: { en: 'Bridge' }, sources: [DIALOGUE_SOURCE], actors: [{ id: 'Ana', name: { en: 'Ana' } }],
+      nodes: [{ id: 'b', kind: 'claim', text: { en: 'The town needs a bridge' }, actor: 'Ana', quote: { source: 'aif-dialogue', text: 'We really need that bridge, honestly' } }],
+      edges: [],
+    };
+    const aif = JSON.parse(exportAif(map)) as { nodes: { type: string; text: string }[]; argmap?: unknown };
+    expect(aif.nodes.filter((node) => node.type === 'L').map((node) => node.text)).toEqual(['Ana : We really need that bridge, honestly']);
+    // Only the title needs a note: the speaker, the quote and its source come back from the AIF itself.
+    expect(aif.argmap).toEqual({ language: 'en', title: { en: 'Bridge' } });
+    const back = imported(importAif(exportAif(map)));
+    expect(back.nodes[0]).toMatchObject({ actor: 'Ana', quote: { source: 'aif-dialogue', text: 'We really need that bridge, honestly' } });
+  });
 });
 
 describe('validate, stats and convert agree on a dialogue map', () => {

@@ -217,7 +217,9 @@ function buildAif(map: ArgMap, kept: KeptAif | undefined, language: Language): B
     if (actor === undefined || original?.attributionOf.has(node.id)) continue;
     const locution = nodeIds.claim(`${node.id}-L`);
     const anchor = nodeIds.claim(`${node.id}-YA`);
-    nodes.push(objectOf([['nodeID', nodeId(locution)], ['text', `${inLanguage(actor.name, language)}${SPEAKER_SEPARATOR}${inLanguage(node.text, language)}`], ['type', 'L']]));
+    // The locution is what the speaker said: the quote where the map has one, else the claim itself.
+    const words = node.quote?.text ?? inLanguage(node.text, language);
+    nodes.push(objectOf([['nodeID', nodeId(locution)], ['text', `${inLanguage(actor.name, language)}${SPEAKER_SEPARATOR}${words}`], ['type', 'L']]));
     nodes.push(objectOf([['nodeID', nodeId(anchor)], ['text', 'Asserting'], ['type', 'YA']]));
     wanted.push([locution, anchor], [anchor, node.id]);
     locutions.push(objectOf([['nodeID', nodeId(locution)], ['personID', writeId(actor.id, numeric.persons)]]));
