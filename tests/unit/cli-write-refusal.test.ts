@@ -1,0 +1,44 @@
+/**
+ * Every file the CLI writes is read back with argmap's own reader first, and refused rather than
+ * written when the reader would reject it. No real map makes today's writers produce such a file,
+ * so the map writer is made faulty here: it stretches a node's text past the format's limit.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { ArgMap } from '../../src/core/model.ts';
+
+vi.mock('../../src/core/serialize.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/core/serialize.ts')>();
+  const stretched = (map: ArgMap): ArgMap => ({ ...map, nodes: map.nodes.map((node, index) => (index === 0 ? { ...node, text: { en: 'x'.repeat(10_001) } } : node)) });
+  return { ...actual, serializeMap: (map: ArgMap, indent?: number) => actual.serializeMap(stretched(map), indent) };
+});
+
+const directory = mkdtempSync(join(tmpdir(), 'argmap-cli-refusal-'));
+const input = join(directory, 'map.json');
+writeFileSync(input, JSON.stringify({
+  schemaVersion: 1, title: { en: 'Tea or coffee' }, sources: [], actors: [],
+  nodes: [{ id: 'q', kind: 'question', text: { en: 'Tea or coffee?' } }, { id: 'a', kind: 'claim', text: { en: 'Tea.' } }],
+  edges: [{ id: 'e', from: 'a', to: 'q', kind: 'answer' }],
+}));
+
+async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
+  return { code, out, err };
+}
+
+describe('writers refuse a file argmap could not open again', () => {
+  it.each(['out.json', 'out.svg', 'out.png'])('%s: nothing is written, and the reader’s located problem is shown', async (name) => {
+    const output = join(directory, name);
+    const result = await inProcess('convert', input, '-o', output);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toContain(`argmap: not writing ${output}: argmap could not open it again:\n`);
+    expect(result.err).toMatch(/\/nodes\/0\/text\/en: error: .*10000/);
+    expect(existsSync(output)).toBe(false);
+  });
+});
