@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['tests/conformance/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // Real corpora are large (a 3.1 MB framework, 717-claim layouts): give them time on a busy machine.
+    testTimeout: 60_000,
     globalSetup: ['tests/conformance/global-setup.ts'],
   },
 });
