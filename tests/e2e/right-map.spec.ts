@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateMap } from '../../bench/big-maps/generate.ts';
 import { WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
-import { HOSTILE_NODES, hostileMap, loadSeed, openApp, openMapFile, smallMap, watchPage } from './helpers.ts';
+import { camera, CAMERA, HOSTILE_NODES, hostileMap, loadSeed, openApp, openMapFile, smallMap, watchPage } from './helpers.ts';
 
 const seed = loadSeed();
 
@@ -158,5 +158,42 @@ test.describe('tour links that name no step', () => {
     await expect(alert).toContainText('steps are numbered from 1');
     await page.goto('/#presenter/zhu-vs-fu/two');
     await expect(page.getByRole('alert')).toContainText('"two" is not a step number');
+  });
+});
+
+test.describe('extreme extents', () => {
+  /** Two nodes two million units apart, at the edges of the format's range. */
+  function farApartMap(): object {
+    const map = smallMap('Far apart') as unknown as { nodes: { id: string; position?: { x: number; y: number } }[] };
+    map.nodes[0]!.position = { x: -1_000_000, y: 0 };
+    map.nodes[1]!.position = { x: 1_000_000, y: 0 };
+    map.nodes[2]!.position = { x: 1_000_000, y: 300 };
+    return map;
+  }
+
+  test('fit to screen shows nodes two million units apart, and the shared link restores that zoom', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page);
+    await openMapFile(page, 'far.json', JSON.stringify(farApartMap()));
+    await expect(page.locator('svg.map g[data-node-id]')).toHaveCount(3);
+    await page.locator('svg.map').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('f');
+    await expect.poll(async () => (await camera(page)).k, { timeout: 5_000 }).toBeLessThan(0.001);
+    const frame = await page.locator('svg.map').boundingBox();
+    for (const id of ['sq', 'sa']) {
+      const box = await page.locator(`svg.map g[data-node-id="${id}"]`).boundingBox();
+      expect(box && frame && box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1, `${id} on screen`).toBe(true);
+    }
+    const zoom = (await camera(page)).k;
+    // The link holds the zoom as it is, not pulled in to 0.01.
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/cam=[^&]*,0\.000\d+/);
+    const hash = await page.evaluate(() => location.hash);
+    const linked = Number(/cam=[^,]+,[^,]+,([^&]+)/.exec(hash)?.[1]);
+    expect(Math.abs(linked / zoom - 1)).toBeLessThan(1e-3);
+
+    // Opening the link shows that zoom (it was pulled in to 0.05).
+    await page.goto(`/${hash}`);
+    await expect(page.locator(CAMERA).first()).toBeAttached();
+    await expect.poll(async () => (await camera(page)).k).toBeCloseTo(linked, 6);
   });
 });
