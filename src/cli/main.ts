@@ -2,7 +2,7 @@
  * The `argmap` command: thin commands over the same core as the app.
  *   argmap validate FILE…
  *   argmap render FILE -o OUT.svg|OUT.png [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
- *   argmap convert FILE -o OUT [--to json|aif|argdown|svg|png] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
+ *   argmap convert FILE -o OUT [--to json|aif|argdown|svg|png|csv|graphml] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
  *   argmap stats FILE
  *   argmap extensions FILE --semantics grounded|complete|preferred|stable
  * Every command reads any format argmap opens (detected from the content); FILE `-` is standard
@@ -19,6 +19,7 @@ import { buildSvg } from '../export/svg.ts';
 import { DEFAULT_SEED, settleLayout } from '../layout/force-layout.ts';
 import { layoutExtents } from '../layout/node-boxes.ts';
 import { extensionsCommand } from './extensions-command.ts';
+import { isCsvPairFile, readCsvPairInput, SPREADSHEET_OUTPUTS, writeSpreadsheetOutput } from './spreadsheet-formats.ts';
 import { readSourceTexts } from './quote-sources.ts';
 import { readInput, STDIN, type ByteStream } from './read-input.ts';
 import { COMMAND_USAGE, isCommand, UsageError, usageText } from './usage.ts';
@@ -39,6 +40,8 @@ export interface Streams {
 
 /** Reads any map argmap opens, from a file or standard input, with bounded memory. */
 export async function readMap(file: string, streams: Streams): Promise<ReadResult> {
+  // A CSV map is two files: either names the pair.
+  if (isCsvPairFile(file)) return readCsvPairInput(file, (path) => readInput(path, streams.in));
   const input = await readInput(file, streams.in);
   if (!input.ok) return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: input.message }] } };
   return readMapBytes(input.bytes);
@@ -94,7 +97,7 @@ async function validate(args: readonly string[], streams: Streams): Promise<numb
   return failed ? 1 : 0;
 }
 
-const OUTPUT_FORMATS = ['json', 'aif', 'argdown', 'svg', 'png'] as const;
+const OUTPUT_FORMATS = ['json', 'aif', 'argdown', 'svg', 'png', ...SPREADSHEET_OUTPUTS] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const TEXT_OUTPUTS: Readonly<Record<'json' | 'aif' | 'argdown', TextFormat>> = { json: 'argmap-json', aif: 'aif-json', argdown: 'argdown' };
 const PNG_SCALES = [1, 2, 4] as const;
@@ -107,6 +110,8 @@ function formatOfFileName(file: string): OutputFormat | undefined {
   if (name.endsWith('.argdown') || name.endsWith('.ad')) return 'argdown';
   if (name.endsWith('.svg')) return 'svg';
   if (name.endsWith('.png')) return 'png';
+  if (name.endsWith('.graphml')) return 'graphml';
+  if (name.endsWith('.csv')) return 'csv';
   return undefined;
 }
 
@@ -165,7 +170,7 @@ function parseOutputArguments(command: 'render' | 'convert', args: readonly stri
 }
 
 /** What an output file will hold, checked by reading it back as argmap would: problems mean nothing is written. */
-async function outputContent(map: ArgMap, args: OutputArguments, streams: Streams): Promise<{ ok: true; content: string | Uint8Array } | { ok: false; problems: readonly Problem[] }> {
+async function outputContent(map: ArgMap, args: OutputArguments & { format: Exclude<OutputFormat, 'csv' | 'graphml'> }, streams: Streams): Promise<{ ok: true; content: string | Uint8Array } | { ok: false; problems: readonly Problem[] }> {
   if (args.format !== 'svg' && args.format !== 'png') {
     const written = writeCheckedMap(map, TEXT_OUTPUTS[args.format], args.language);
     return written.ok ? { ok: true, content: written.text } : written;
@@ -190,7 +195,8 @@ async function outputContent(map: ArgMap, args: OutputArguments, streams: Stream
 async function writeOutput(args: OutputArguments, streams: Streams): Promise<number> {
   const read = await requireMap(args.input, streams);
   if (!read) return 1;
-  const made = await outputContent(read.map, args, streams);
+  if (args.format === 'csv' || args.format === 'graphml') return writeSpreadsheetOutput(read.map, { ...args, format: args.format }, streams);
+  const made = await outputContent(read.map, { ...args, format: args.format }, streams);
   if (!made.ok) {
     streams.err.write(`argmap: not writing ${args.output}: argmap could not open it again:\n`);
     printProblems(made.problems, args.output, streams);

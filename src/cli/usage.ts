@@ -11,7 +11,7 @@ export type Command = (typeof COMMANDS)[number];
 export const COMMAND_USAGE: Readonly<Record<Command | 'any', string>> = {
   validate: 'argmap validate FILE…',
   render: 'argmap render FILE -o OUT.svg|OUT.png [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]',
-  convert: 'argmap convert FILE -o OUT [--to json|aif|argdown|svg|png] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]',
+  convert: 'argmap convert FILE -o OUT [--to json|aif|argdown|svg|png|csv|graphml] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]',
   stats: 'argmap stats FILE',
   extensions: `argmap extensions FILE --semantics ${SEMANTICS.join('|')}`,
   any: `argmap ${COMMANDS.join('|')} … (argmap --help lists each)`,
@@ -26,7 +26,8 @@ export function usageText(): string {
   return [
     ...COMMANDS.map((command, index) => `${index === 0 ? 'usage: ' : '       '}${COMMAND_USAGE[command]}`),
     '',
-    'FILE is any map argmap opens (argmap JSON or SVG, Argdown, AIF, Kialo; extensions also reads apx, tgf, i23), or - for standard input.',
+    'FILE is any map argmap opens (argmap JSON or SVG, Argdown, AIF, Kialo, a CSV pair named by either NAME.nodes.csv or NAME.edges.csv; extensions also reads apx, tgf, i23), or - for standard input.',
+    '--to csv writes NAME.nodes.csv and NAME.edges.csv beside OUT; --to graphml writes GraphML for Gephi and yEd.',
     'An existing OUT is replaced only with --force. Exit status: 0 done, 1 invalid input or failure to read or write, 2 usage error.',
   ].join('\n');
 }
