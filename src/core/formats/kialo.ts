@@ -62,7 +62,7 @@ function splitLines(text: string): Line[] {
 }
 
 /** One numbered line: a claim, or a cross-link to one. */
-interface Entry {
+export interface KialoEntry {
   /** The path without its last dot: `1.2`. */
   readonly path: string;
   readonly parent: string | undefined;
@@ -96,7 +96,7 @@ function readKialo(text: string, options: KialoImportOptions): KialoImportResult
   if (titleMatch === null) problems.error('a Kialo export starts with "Discussion Title: …"', { line: first.number, column: 1 });
   else if (title === '') problems.error('the discussion title is empty', { line: first.number, column: first.text.length + 1 });
 
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, KialoEntry>();
   for (const line of titleMatch === null ? lines : rest) {
     const entry = readEntry(line, problems);
     if (entry === undefined) continue;
@@ -122,7 +122,7 @@ function readKialo(text: string, options: KialoImportOptions): KialoImportResult
   return loaded.ok ? { map: loaded.map, problems: problems.toArray() } : { problems: problems.toArray() };
 }
 
-function readEntry(line: Line, problems: ProblemCollector): Entry | undefined {
+function readEntry(line: Line, problems: ProblemCollector): KialoEntry | undefined {
   const indent = line.text.length - line.text.trimStart().length;
   const content = line.text.trim();
   const position = (offset: number): Position => ({ line: line.number, column: indent + offset + 1 });
@@ -134,7 +134,7 @@ function readEntry(line: Line, problems: ProblemCollector): Entry | undefined {
   const path = pathMatch[1]!.slice(0, -1);
   const numbers = path.split('.');
   let offset = pathMatch[0].length;
-  let stance: Entry['stance'];
+  let stance: KialoEntry['stance'];
   if (numbers.length > 1) {
     const stanceMatch = STANCE.exec(content.slice(offset));
     const kind = stanceMatch === null ? undefined : STANCES.get(stanceMatch[1]!);
@@ -172,17 +172,24 @@ interface CleanText {
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
-/** Where a link's `(url)` ends: its `)`, skipping escaped and balanced parentheses. */
-function linkEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let index = open; index < text.length; index += 1) {
+/**
+ * The `)` that closes each `(` of a text, skipping escaped parentheses and balancing nested ones
+ * (a line break closes nothing). Found in one pass, so that a claim of many links that never
+ * close (`[a](` repeated) is not scanned to its end once per link.
+ */
+function closingParentheses(text: string): Map<number, number> {
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
     const character = text[index];
     if (character === '\\') index += 1;
-    else if (character === '(') depth += 1;
-    else if (character === ')' && (depth -= 1) === 0) return index;
-    else if (character === '\n') return -1;
+    else if (character === '(') open.push(index);
+    else if (character === ')') {
+      const start = open.pop();
+      if (start !== undefined) closing.set(start, index);
+    } else if (character === '\n') open.length = 0;
   }
-  return -1;
+  return closing;
 }
 
 /** Where a link's `[label]` ends: its `]`, skipping escaped brackets; -1 when it is no link. */
@@ -202,6 +209,7 @@ function unescapeMarkdown(text: string): string {
 
 function cleanKialoText(raw: string): CleanText {
   const links: { label: string; url: string }[] = [];
+  const closing = closingParentheses(raw);
   let text = '';
   let index = 0;
   while (index < raw.length) {
@@ -212,7 +220,7 @@ function cleanKialoText(raw: string): CleanText {
       continue;
     }
     const closeLabel = character === '[' ? labelEnd(raw, index) : -1;
-    const closeUrl = closeLabel < 0 ? -1 : linkEnd(raw, closeLabel + 1);
+    const closeUrl = closeLabel < 0 ? -1 : closing.get(closeLabel + 1) ?? -1;
     if (closeUrl < 0) {
       text += character;
       index += 1;
@@ -227,6 +235,40 @@ function cleanKialoText(raw: string): CleanText {
   return { text, links };
 }
 
+/**
+ * The node a path stands for: a claim's own node, or for a cross-link the claim at the end of its
+ * chain of links (undefined when the chain is broken or loops). Every path's answer is kept, and
+ * a walk stops at the first path already answered, so all paths together are resolved in time
+ * linear in their number: resolving each one afresh made a chain of n links cost n² / 2 steps.
+ */
+export function claimResolver(entries: ReadonlyMap<string, KialoEntry>): (path: string) => string | undefined {
+  const resolved = new Map<string, string | undefined>();
+  return (path) => {
+    const walked: string[] = [];
+    const onWalk = new Set<string>();
+    let current = path;
+    let claim: string | undefined;
+    for (;;) {
+      if (resolved.has(current)) {
+        claim = resolved.get(current);
+        break;
+      }
+      const entry = entries.get(current);
+      // A missing path, or a loop back into this walk, resolves to no claim.
+      if (entry === undefined || onWalk.has(current)) break;
+      if (entry.content.kind === 'claim') {
+        claim = current;
+        break;
+      }
+      walked.push(current);
+      onWalk.add(current);
+      current = entry.content.target;
+    }
+    for (const step of walked) resolved.set(step, claim);
+    return claim;
+  };
+}
+
 interface KialoDocument {
   readonly value: unknown;
   /** Where in the export the element at a document pointer (or its nearest ancestor) was written; else the title. */
@@ -234,20 +276,10 @@ interface KialoDocument {
 }
 
 function buildDocument(
-  title: string, titleAt: Position, entries: ReadonlyMap<string, Entry>, options: KialoImportOptions, problems: ProblemCollector,
+  title: string, titleAt: Position, entries: ReadonlyMap<string, KialoEntry>, options: KialoImportOptions, problems: ProblemCollector,
 ): KialoDocument | undefined {
   const positions = new Map<string, Position>();
-  /** The node a path stands for: a claim's own node, or for a cross-link the claim it names. */
-  const nodeOf = (path: string): string | undefined => {
-    const seen = new Set<string>();
-    let current = entries.get(path);
-    while (current !== undefined && current.content.kind === 'link') {
-      if (seen.has(current.path)) return undefined;
-      seen.add(current.path);
-      current = entries.get(current.content.target);
-    }
-    return current?.path;
-  };
+  const nodeOf = claimResolver(entries);
 
   const claims = [...entries.values()].filter((entry) => entry.content.kind === 'claim');
   const cleaned = new Map(claims.map((entry) => [entry.path, cleanKialoText(entry.content.kind === 'claim' ? entry.content.text : '')]));

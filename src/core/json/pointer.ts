@@ -13,16 +13,16 @@ export function lastSegment(pointer: string): string {
   return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** Where the values of a parsed file are (see PointerIndex in parse-json.ts). */
+export interface PointerPositions {
+  /** The position of `pointer`, or of its nearest ancestor in the file. */
+  locate(pointer: string): Position | undefined;
+}
+
 /**
  * The position of `pointer`, or of its nearest ancestor when the pointer names something that is
  * not in the file (a missing required property points at the object that lacks it).
  */
-export function locatePointer(positions: ReadonlyMap<string, Position>, pointer: string): Position | undefined {
-  let current = pointer;
-  for (;;) {
-    const position = positions.get(current);
-    if (position !== undefined) return position;
-    if (current === '') return undefined;
-    current = current.slice(0, Math.max(0, current.lastIndexOf('/')));
-  }
+export function locatePointer(positions: PointerPositions, pointer: string): Position | undefined {
+  return positions.locate(pointer);
 }

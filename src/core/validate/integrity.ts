@@ -101,28 +101,29 @@ class UniqueIds {
 }
 
 function checkEdge(edge: ArgEdge, pointer: string, elements: ReadonlyMap<string, Element>, problems: ProblemCollector): void {
-  const name = `${edge.kind} edge ${quoteForMessage(edge.id)}`;
+  // Named only for a message: quoting every edge's id made a valid map's check cost more than its parse.
+  const name = (): string => `${edge.kind} edge ${quoteForMessage(edge.id)}`;
   const report = (field: 'from' | 'to' | undefined, message: string): void =>
     problems.error(message, { pointer: field === undefined ? pointer : `${pointer}/${field}`, id: edge.id });
 
   if (edge.from === edge.to) {
-    report(undefined, `${name} connects ${quoteForMessage(edge.from)} to itself`);
+    report(undefined, `${name()} connects ${quoteForMessage(edge.from)} to itself`);
     return;
   }
   const from = elements.get(edge.from);
-  if (from === undefined) report('from', `${name} comes from a missing node ${quoteForMessage(edge.from)}`);
-  else if (from.kind === 'edge') report('from', `${name} must come from a node, but ${quoteForMessage(edge.from)} is an edge`);
+  if (from === undefined) report('from', `${name()} comes from a missing node ${quoteForMessage(edge.from)}`);
+  else if (from.kind === 'edge') report('from', `${name()} must come from a node, but ${quoteForMessage(edge.from)} is an edge`);
 
   const to = elements.get(edge.to);
-  const target = quoteForMessage(edge.to);
+  const target = (): string => quoteForMessage(edge.to);
   if (edge.kind === 'undercut') {
     // An undercut ends on the middle of the edge it attacks, so that edge must itself end on a node.
-    if (to === undefined) report('to', `${name} points to a missing edge ${target}`);
-    else if (to.kind === 'node') report('to', `${name} must point to an edge, but ${target} is a node`);
-    else if (to.edge.kind === 'undercut') report('to', `${name} must point to a support, attack or answer edge, but ${target} is an undercut`);
+    if (to === undefined) report('to', `${name()} points to a missing edge ${target()}`);
+    else if (to.kind === 'node') report('to', `${name()} must point to an edge, but ${target()} is a node`);
+    else if (to.edge.kind === 'undercut') report('to', `${name()} must point to a support, attack or answer edge, but ${target()} is an undercut`);
     return;
   }
-  if (to === undefined) report('to', `${name} points to a missing node ${target}`);
-  else if (to.kind === 'edge') report('to', `${name} must point to a node, but ${target} is an edge (only undercuts point to edges)`);
-  else if (edge.kind === 'answer' && to.node.kind !== 'question') report('to', `${name} must point to a question, but ${target} has kind ${to.node.kind}`);
+  if (to === undefined) report('to', `${name()} points to a missing node ${target()}`);
+  else if (to.kind === 'edge') report('to', `${name()} must point to a node, but ${target()} is an edge (only undercuts point to edges)`);
+  else if (edge.kind === 'answer' && to.node.kind !== 'question') report('to', `${name()} must point to a question, but ${target()} has kind ${to.node.kind}`);
 }
