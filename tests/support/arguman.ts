@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { loadMapText, type LoadResult } from '../../src/core/load-map.ts';
 import type { EdgeKind, Language } from '../../src/core/model.ts';
 
@@ -24,35 +25,12 @@ const STANCES: ReadonlyMap<string, { readonly kind: EdgeKind; readonly scheme?: 
   ['-0.5', { kind: 'attack', scheme: 'however' }],
 ]);
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF rows. */
+/** CSV as the app reads it, with papaparse: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF rows. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character !== '"') field += character;
-      else if (text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else quoted = false;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (quoted) throw new Error('the CSV ends inside a quoted field');
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
+  const [problem] = parsed.errors;
+  if (problem !== undefined) throw new Error(`the CSV is malformed at row ${(problem.row ?? 0) + 1}: ${problem.message}`);
+  return parsed.data;
 }
 
 /** The rows of a CSV with a header, as records by column name; a row of another width is an error. */

@@ -9,7 +9,7 @@ import { loaded } from '../support/load-result.ts';
 describe('the Arguman test loader', () => {
   it('reads quoted CSV fields with commas, doubled quotes, line breaks and CRLF rows', () => {
     expect(parseCsv('n,label\r\n1," a, ""b""\nc"\r\n2,d')).toEqual([['n', 'label'], ['1', ' a, "b"\nc'], ['2', 'd']]);
-    expect(() => parseCsv('n\n"open')).toThrow('the CSV ends inside a quoted field');
+    expect(() => parseCsv('n\n"open')).toThrow(/the CSV is malformed at row 2: .*unterminated/i);
   });
 
   it('maps weights to stances: 1.0 support, -1.0 attack, -0.5 an attack with the scheme "however"', () => {
