@@ -271,7 +271,8 @@ describe('writing output', () => {
     const output = join(outputFolder, 'out.json');
     writeFileSync(output, 'the original');
     const fullDisk = async (handle: import('node:fs/promises').FileHandle, content: string | Uint8Array): Promise<void> => {
-      await handle.write(typeof content === 'string' ? content.slice(0, 10) : content.subarray(0, 10));
+      if (typeof content === 'string') await handle.write(content.slice(0, 10));
+      else await handle.write(content.subarray(0, 10));
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     };
     const result = await inProcess(['convert', map, '-o', output, '--force'], { writeContent: fullDisk });
