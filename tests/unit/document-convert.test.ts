@@ -14,7 +14,7 @@ describe('ArgMap → document → ArgMap', () => {
       if (!loaded.ok) throw new Error(loaded.problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('\n'));
       expect(loaded.map).toEqual(map);
     }), { numRuns: 200 });
-  });
+  }, 120_000);
 
   it('round-trips generated maps exactly, also through an encoded update', () => {
     fc.assert(fc.property(arbitraryMap(), (map) => {
@@ -26,7 +26,7 @@ describe('ArgMap → document → ArgMap', () => {
       expect(copied).toEqual(map);
       expect(serializeMap(copied)).toBe(serializeMap(map));
     }), { numRuns: 200 });
-  });
+  }, 120_000);
 
   it('round-trips the seed map', () => {
     const map = loadSeedMap();

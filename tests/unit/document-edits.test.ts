@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addEdge, addNode, addStep, addTour, applyUpdateChecked, copyFragment, createActor, deleteEdge, deleteNodes, documentToMap, MapDocument,
+  addEdge, addNode, addStep, addTour, applyUpdateChecked, CheckedDocument, copyFragment, createActor, deleteEdge, deleteNodes, documentToMap, MapDocument,
   moveNodes, parseFragment, pasteFragment, reverseEdge, setEdgeKind, setKind, setSpeaker, setTags, unpinNodes, updateText, validateDocument,
   type Edit,
 } from '../../src/core/document/index.ts';
@@ -219,6 +219,32 @@ describe('documents from elsewhere', () => {
     expect(documentToMap(server).nodes.find((node) => node.id === 'a')!.text.en).toBe('a');
 
     expect(applyUpdateChecked(server, new Uint8Array([1, 2, 3, 250]))).toMatchObject({ ok: false });
+  });
+
+  it('a checked document judges a stream of updates the same way, and recovers after a refusal', () => {
+    const server = new CheckedDocument(MapDocument.fromMap(debate()).doc);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server.doc));
+    const clientDocument = new MapDocument(client);
+    const send = (change: () => void) => {
+      const before = Y.encodeStateVector(client);
+      change();
+      return server.apply(Y.encodeStateAsUpdate(client, before));
+    };
+    expect(send(() => clientDocument.apply(addNode({ id: 'c', text: { en: 'c' } })))).toEqual({ ok: true });
+    expect(send(() => clientDocument.apply(updateText('c', 'en', 'c, typed')))).toEqual({ ok: true });
+    expect(send(() => rootsOf(client).edges.set('bad', { order: 9, from: 'c', to: 'gone', kind: 'attack' }))).toMatchObject({ ok: false });
+    expect(documentToMap(server.doc).nodes.find((node) => node.id === 'c')!.text.en).toBe('c, typed');
+    expect(rootsOf(server.doc).edges.has('bad')).toBe(false);
+
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server.doc));
+    const before = Y.encodeStateVector(fresh);
+    new MapDocument(fresh).apply(deleteNodes(['a']));
+    expect(server.apply(Y.encodeStateAsUpdate(fresh, before))).toEqual({ ok: true });
+    expect(documentToMap(server.doc).edges.map((edge) => edge.id)).toEqual([]);
+    expect(validateDocument(server.doc)).toEqual([]);
+    server.destroy();
   });
 
   it('reports hostile records and keeps them out of the map', () => {

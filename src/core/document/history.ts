@@ -60,7 +60,8 @@ export class EditHistory {
   beforeEdit(gesture: Gesture | undefined): DiscardedRedo | undefined {
     const key = gesture?.key;
     if (key === undefined || key !== this.#lastGesture) this.#manager.stopCapturing();
-    else if (gesture?.merge === 'always') this.#manager.lastChange = Date.now();
+    // However long the edit itself takes, it joins the step before it.
+    else if (gesture?.merge === 'always') this.#manager.lastChange = Number.POSITIVE_INFINITY;
     this.#lastGesture = key;
     const redo = this.#manager.redoStack;
     return redo.length === 0 ? undefined : { steps: redo.length, next: redo[redo.length - 1]?.meta.get(DESCRIPTION) as Description | undefined };

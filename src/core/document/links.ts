@@ -20,28 +20,29 @@ export function nodeLinkProblem(node: ArgNode, actors: ReadonlyMap<string, Actor
 
 /** What is wrong with `edge` among `elements`; its own id may already be among the edges. */
 export function edgeLinkProblem(edge: ArgEdge, elements: Elements): string | undefined {
-  const name = `${edge.kind} edge ${quoteForMessage(edge.id)}`;
-  if (elements.nodes.has(edge.id)) return `${name} has the id of a node`;
-  if (edge.from === edge.to) return `${name} connects ${quoteForMessage(edge.from)} to itself`;
+  // Messages are only built for a broken edge: quoting is what a valid map's check would cost most.
+  const name = () => `${edge.kind} edge ${quoteForMessage(edge.id)}`;
+  const target = () => quoteForMessage(edge.to);
+  if (elements.nodes.has(edge.id)) return `${name()} has the id of a node`;
+  if (edge.from === edge.to) return `${name()} connects ${quoteForMessage(edge.from)} to itself`;
   if (!elements.nodes.has(edge.from)) {
     return elements.edges.has(edge.from)
-      ? `${name} must come from a node, but ${quoteForMessage(edge.from)} is an edge`
-      : `${name} comes from a missing node ${quoteForMessage(edge.from)}`;
+      ? `${name()} must come from a node, but ${quoteForMessage(edge.from)} is an edge`
+      : `${name()} comes from a missing node ${quoteForMessage(edge.from)}`;
   }
-  const target = quoteForMessage(edge.to);
   if (edge.kind === 'undercut') {
     const attacked = elements.edges.get(edge.to);
-    if (attacked === undefined) return elements.nodes.has(edge.to) ? `${name} must point to an edge, but ${target} is a node` : `${name} points to a missing edge ${target}`;
-    if (attacked.kind === 'undercut') return `${name} must point to a support, attack or answer edge, but ${target} is an undercut`;
+    if (attacked === undefined) return elements.nodes.has(edge.to) ? `${name()} must point to an edge, but ${target()} is a node` : `${name()} points to a missing edge ${target()}`;
+    if (attacked.kind === 'undercut') return `${name()} must point to a support, attack or answer edge, but ${target()} is an undercut`;
     return undefined;
   }
   const to = elements.nodes.get(edge.to);
   if (to === undefined) {
     return elements.edges.has(edge.to)
-      ? `${name} must point to a node, but ${target} is an edge (only undercuts point to edges)`
-      : `${name} points to a missing node ${target}`;
+      ? `${name()} must point to a node, but ${target()} is an edge (only undercuts point to edges)`
+      : `${name()} points to a missing node ${target()}`;
   }
-  if (edge.kind === 'answer' && to.kind !== 'question') return `${name} must point to a question, but ${target} has kind ${to.kind}`;
+  if (edge.kind === 'answer' && to.kind !== 'question') return `${name()} must point to a question, but ${target()} has kind ${to.kind}`;
   return undefined;
 }
 

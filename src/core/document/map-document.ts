@@ -45,7 +45,7 @@ export class MapDocument {
   }
 
   apply<R>(edit: Edit<R>): AppliedEdit<R> {
-    const planned = edit(contextFor(this.#model.map, this.#roots, this.doc, (kind) => this.#model.lastOrder(kind)));
+    const planned = edit(contextFor(this.#model.map, this.#model.index, this.#roots, this.doc, (kind) => this.#model.lastOrder(kind)));
     if (!planned.ok) return planned;
     const discardedRedo = this.history.beforeEdit(planned.gesture);
     this.doc.transact(() => planned.write(this.#roots), new LocalEdit(planned.description, planned.gesture));

@@ -6,24 +6,18 @@
  *   link  — the elements are joined by the rules of links.ts; an element that breaks one (left
  *           behind by two replicas' concurrent edits, or sent by a hostile one) is not part of
  *           the map and is reported as a problem, so the map is always valid.
- * Typing in a text touches no link, so that common case skips the link stage.
+ * Both stages look only at what the transaction touched, and linker.ts at its neighbours.
  */
 import * as Y from 'yjs';
-import { type Actor, type ArgEdge, type ArgMap, type ArgNode, type Bilingual, type JsonData, type Source, type Tour } from '../model.ts';
-import { childPointer } from '../json/pointer.ts';
-import { META_FIELD, rootsOf, type RecordKind, type Roots } from './doc-schema.ts';
-import { edgeLinkProblem, groupProblem, nodeLinkProblem } from './links.ts';
-import { readActor, readEdge, readNode, readSource, readTour, type RecordRead } from './read-records.ts';
-import { hasVisibleText, LIMITS, withoutBlankLanguages } from './record-rules.ts';
-import { SortedIds } from './sorted-ids.ts';
+import type { Actor, ArgEdge, ArgMap, ArgNode, Bilingual, JsonData, MapIndex, Source, Tour } from '../model.ts';
 import { quoteForMessage } from '../problems.ts';
+import { META_FIELD, rootsOf, type RecordKind, type Roots } from './doc-schema.ts';
+import { Linker, type DocumentProblem, type MapLists, type Records } from './linker.ts';
+import { readActor, readEdge, readNode, readSource, readTour } from './read-records.ts';
+import { RecordSet } from './record-set.ts';
+import { hasVisibleText, LIMITS, withoutBlankLanguages } from './record-rules.ts';
 
-/** A problem of the document: `pointer` names the element by id (`/nodes/n1/text/en`), not by place. */
-export interface DocumentProblem {
-  readonly pointer: string;
-  readonly message: string;
-  readonly id?: string;
-}
+export type { DocumentProblem } from './linker.ts';
 
 export interface Touched {
   readonly nodes: ReadonlySet<string>;
@@ -45,85 +39,46 @@ export interface ReadModelChange {
 
 const UNTITLED: Bilingual = { zh: '未命名论证图', en: 'Untitled map' };
 
-/** A root collection as the read stage sees it. */
-interface Stored {
-  get(id: string): unknown;
-  keys(): IterableIterator<string>;
-}
-
-/** Any shared type: what a transaction reports as changed. */
 // Yjs types its shared types by their event type; the read stage only compares and walks them.
 type SharedType = Y.AbstractType<any>;
 
-class RecordSet<T extends { readonly id: string }> {
-  readonly reads = new Map<string, RecordRead<T>>();
-  readonly sorted = new SortedIds((id) => this.reads.get(id)?.order ?? Number.POSITIVE_INFINITY);
-  readonly #read: (id: string, stored: unknown) => RecordRead<T>;
-
-  constructor(read: (id: string, stored: unknown) => RecordRead<T>) {
-    this.#read = read;
-  }
-
-  /** Reads the record of `id` again; returns its reads before and after. */
-  refresh(id: string, root: Stored): { before: RecordRead<T> | undefined; after: RecordRead<T> | undefined } {
-    const before = this.reads.get(id);
-    const stored = root.get(id);
-    const after = stored === undefined ? undefined : this.#read(id, stored);
-    if (after === undefined) {
-      if (before !== undefined) {
-        this.reads.delete(id);
-        this.sorted.remove(id);
-      }
-    } else {
-      this.reads.set(id, after);
-      if (before === undefined) this.sorted.add(id);
-      else if (before.order !== after.order) this.sorted.moved();
-    }
-    return { before, after };
-  }
-
-  readAll(root: Stored): void {
-    for (const id of root.keys()) this.refresh(id, root);
-  }
-}
-
-function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/** The fields of a node that other elements' rules look at. */
-function sameLinks(a: ArgNode, b: ArgNode): boolean {
-  return a.kind === b.kind && a.actor === b.actor && a.quote?.source === b.quote?.source;
+interface Meta {
+  readonly schemaVersion: number;
+  readonly title: Bilingual;
+  readonly toursListed: boolean;
+  readonly extensions?: ReadonlyMap<string, JsonData>;
 }
 
 export class ReadModel {
   readonly #doc: Y.Doc;
   readonly #roots: Roots;
-  readonly #nodes = new RecordSet<ArgNode>(readNode);
-  readonly #edges = new RecordSet<ArgEdge>(readEdge);
-  readonly #actors = new RecordSet<Actor>(readActor);
-  readonly #sources = new RecordSet<Source>(readSource);
-  readonly #tours = new RecordSet<Tour>(readTour);
+  readonly #records: Records = {
+    nodes: new RecordSet<ArgNode>(readNode),
+    edges: new RecordSet<ArgEdge>(readEdge),
+    actors: new RecordSet<Actor>(readActor),
+    sources: new RecordSet<Source>(readSource),
+    tours: new RecordSet<Tour>(readTour),
+  };
+  readonly #linker = new Linker(this.#records);
   readonly #listeners = new Set<(change: ReadModelChange) => void>();
-  /** Where each shown node sits in `map.nodes`, for the typing path. */
-  #nodeIndex = new Map<string, number>();
   #map: ArgMap;
-  #problems: readonly DocumentProblem[] = [];
   #metaProblems: readonly DocumentProblem[] = [];
-  #meta: Pick<ArgMap, 'schemaVersion' | 'title' | 'extensions'> & { toursListed: boolean } = { schemaVersion: 1, title: UNTITLED, toursListed: false };
+  #problems: readonly DocumentProblem[] | undefined;
+  #linkedProblems: readonly DocumentProblem[] = [];
+  #meta: Meta = { schemaVersion: 1, title: UNTITLED, toursListed: false };
   readonly #onTransaction = (transaction: Y.Transaction): void => this.#update(transaction);
 
   constructor(doc: Y.Doc) {
     this.#doc = doc;
     this.#roots = rootsOf(doc);
-    this.#map = { schemaVersion: 1, title: UNTITLED, sources: [], actors: [], nodes: [], edges: [] };
     this.#readMeta();
-    this.#nodes.readAll(this.#roots.nodes);
-    this.#edges.readAll(this.#roots.edges);
-    this.#actors.readAll(this.#roots.actors);
-    this.#sources.readAll(this.#roots.sources);
-    this.#tours.readAll(this.#roots.tours);
-    this.#link();
+    const nodes = this.#records.nodes.readAll(this.#roots.nodes);
+    const edges = this.#records.edges.readAll(this.#roots.edges);
+    this.#records.actors.readAll(this.#roots.actors);
+    this.#records.sources.readAll(this.#roots.sources);
+    this.#records.tours.readAll(this.#roots.tours);
+    const empty: ArgMap = { schemaVersion: 1, title: UNTITLED, sources: [], actors: [], nodes: [], edges: [] };
+    this.#map = this.#assemble(this.#linker.link({ nodes, edges, namesChanged: true, toursChanged: true }, empty, this.#meta.toursListed));
     doc.on('afterTransaction', this.#onTransaction);
   }
 
@@ -133,28 +88,29 @@ export class ReadModel {
 
   /** Everything in the document that is not part of the map; empty for a document only edits made. */
   get problems(): readonly DocumentProblem[] {
+    const linked = this.#linker.problems;
+    if (this.#problems === undefined || linked !== this.#linkedProblems) {
+      this.#linkedProblems = linked;
+      this.#problems = this.#metaProblems.length === 0 ? linked : [...this.#metaProblems, ...linked];
+    }
     return this.#problems;
   }
 
-  /** Read results by id, for edits that check a record before they change it. */
-  nodeRead(id: string): RecordRead<ArgNode> | undefined {
-    return this.#nodes.reads.get(id);
+  /** Lookups by id over `map`, kept up to date as it changes (read them before the next transaction). */
+  get index(): MapIndex {
+    return this.#linker.index;
   }
 
   /** The highest order in use in a collection, so that an append goes last. */
   lastOrder(kind: RecordKind): number {
-    const set = this.#set(kind);
+    const set: RecordSet<{ readonly id: string }> = this.#records[kind];
     const ids = set.sorted.ids;
-    let last = -1;
-    // Failed reads sort last with an infinite order; the last finite one is what counts.
+    // Records that do not read sort last with an infinite order; the last finite one counts.
     for (let index = ids.length - 1; index >= 0; index -= 1) {
       const order = set.reads.get(ids[index]!)?.order ?? Number.POSITIVE_INFINITY;
-      if (Number.isFinite(order)) {
-        last = order;
-        break;
-      }
+      if (Number.isFinite(order)) return order;
     }
-    return last;
+    return -1;
   }
 
   onChange(listener: (change: ReadModelChange) => void): () => void {
@@ -167,39 +123,40 @@ export class ReadModel {
     this.#listeners.clear();
   }
 
-  #set(kind: RecordKind): RecordSet<{ readonly id: string }> {
-    switch (kind) {
-      case 'nodes': return this.#nodes;
-      case 'edges': return this.#edges;
-      case 'actors': return this.#actors;
-      case 'sources': return this.#sources;
-      case 'tours': return this.#tours;
-    }
+  #assemble(lists: MapLists): ArgMap {
+    const meta = this.#meta;
+    return {
+      schemaVersion: meta.schemaVersion,
+      title: meta.title,
+      ...lists,
+      ...(meta.extensions !== undefined ? { extensions: meta.extensions } : {}),
+    } as ArgMap;
   }
 
   #update(transaction: Y.Transaction): void {
     if (transaction.changed.size === 0) return;
     const touched = this.#touched(transaction);
     const previous = this.#map;
-    if (touched.meta) this.#readMeta();
-    let linksChanged = touched.meta;
-    const patched = new Map<string, ArgNode>();
-    for (const id of touched.nodes) {
-      const { before, after } = this.#nodes.refresh(id, this.#roots.nodes);
-      const stable = before?.ok === true && after?.ok === true && before.order === after.order && sameLinks(before.value, after.value) && this.#nodeIndex.has(id);
-      if (stable) patched.set(id, after.value);
-      else linksChanged = true;
+    if (touched.meta) {
+      this.#readMeta();
+      this.#problems = undefined;
     }
-    const others: [RecordKind, ReadonlySet<string>][] = [['edges', touched.edges], ['actors', touched.actors], ['sources', touched.sources], ['tours', touched.tours]];
-    for (const [kind, ids] of others) {
-      for (const id of ids) {
-        this.#set(kind).refresh(id, this.#roots[kind]);
-        linksChanged = true;
-      }
-    }
-    if (linksChanged) this.#link();
-    else if (patched.size > 0) this.#patchNodes(patched);
-    else return;
+    const records = this.#records;
+    const roots = this.#roots;
+    const nodes = new Map([...touched.nodes].map((id) => [id, records.nodes.refresh(id, roots.nodes)]));
+    const edges = new Map([...touched.edges].map((id) => [id, records.edges.refresh(id, roots.edges)]));
+    for (const id of touched.actors) records.actors.refresh(id, roots.actors);
+    for (const id of touched.sources) records.sources.refresh(id, roots.sources);
+    for (const id of touched.tours) records.tours.refresh(id, roots.tours);
+    const lists = this.#linker.link(
+      { nodes, edges, namesChanged: touched.actors.size > 0 || touched.sources.size > 0, toursChanged: touched.tours.size > 0 || touched.meta },
+      previous,
+      this.#meta.toursListed,
+    );
+    const unchanged = !touched.meta && lists.nodes === previous.nodes && lists.edges === previous.edges && lists.actors === previous.actors
+      && lists.sources === previous.sources && lists.tours === previous.tours;
+    if (unchanged) return;
+    this.#map = this.#assemble(lists);
     const change: ReadModelChange = { map: this.#map, previous, touched, origin: transaction.origin, local: transaction.local };
     for (const listener of this.#listeners) listener(change);
   }
@@ -234,7 +191,7 @@ export class ReadModel {
       const item = current._item;
       if (item === null || !(item.parent instanceof Y.AbstractType)) return undefined;
       if (item.parent === this.#roots.nodes) return item.parentSub ?? undefined;
-      current = item.parent as SharedType;
+      current = item.parent;
     }
     return undefined;
   }
@@ -244,8 +201,7 @@ export class ReadModel {
     const problems: DocumentProblem[] = [];
     const version = meta.get(META_FIELD.schemaVersion);
     if (version !== 1) problems.push({ pointer: '/schemaVersion', message: `schemaVersion must be 1, not ${quoteForMessage(String(version))}` });
-    const rawTitle = meta.get(META_FIELD.title);
-    const title = readBilingual(rawTitle);
+    const title = readBilingual(meta.get(META_FIELD.title));
     if (title === undefined) problems.push({ pointer: '/title', message: 'the map has no title' });
     const extensions = readExtensions(meta.get(META_FIELD.extensions));
     if (extensions === 'invalid') problems.push({ pointer: '/extensions', message: 'extensions are not a list of namespaces and JSON data' });
@@ -256,103 +212,6 @@ export class ReadModel {
       toursListed: meta.get(META_FIELD.toursListed) === true,
       ...(extensions !== undefined && extensions !== 'invalid' ? { extensions } : {}),
     };
-  }
-
-  #link(): void {
-    const problems: DocumentProblem[] = [...this.#metaProblems];
-    const report = (collection: string, id: string, message: string, field?: string): void => {
-      const pointer = childPointer(`/${collection}`, id);
-      problems.push({ pointer: field === undefined ? pointer : `${pointer}/${field}`, message, id });
-    };
-    const shown = <T extends { readonly id: string }>(collection: string, set: RecordSet<T>): T[] => {
-      const items: T[] = [];
-      for (const id of set.sorted.ids) {
-        const read = set.reads.get(id)!;
-        if (read.ok) items.push(read.value);
-        else report(collection, id, read.problem);
-      }
-      return items;
-    };
-    const actors = shown('actors', this.#actors);
-    const sources = shown('sources', this.#sources);
-    const actorById = new Map(actors.map((actor) => [actor.id, actor]));
-    const sourceById = new Map(sources.map((source) => [source.id, source]));
-
-    const nodes: ArgNode[] = [];
-    const nodeById = new Map<string, ArgNode>();
-    for (const node of shown('nodes', this.#nodes)) {
-      const problem = nodeLinkProblem(node, actorById, sourceById);
-      if (problem !== undefined) report('nodes', node.id, problem);
-      else {
-        nodeById.set(node.id, node);
-        nodes.push(node);
-      }
-    }
-
-    const candidates = shown('edges', this.#edges);
-    const candidateById = new Map(candidates.map((edge) => [edge.id, edge]));
-    const shownEdges = new Map<string, ArgEdge>();
-    const firstOfGroup = new Map<string, ArgEdge>();
-    for (const edge of candidates) {
-      if (edge.kind === 'undercut') continue;
-      const problem = edgeLinkProblem(edge, { nodes: nodeById, edges: candidateById }) ?? groupProblem(edge, edge.group === undefined ? undefined : firstOfGroup.get(edge.group));
-      if (problem !== undefined) {
-        report('edges', edge.id, problem);
-        continue;
-      }
-      if (edge.group !== undefined && !firstOfGroup.has(edge.group)) firstOfGroup.set(edge.group, edge);
-      shownEdges.set(edge.id, edge);
-    }
-    const undercuts = candidates.filter((edge) => edge.kind === 'undercut');
-    if (undercuts.length > 0) {
-      // An undercut of an undercut is named as such, not as a missing edge.
-      const targets = new Map(shownEdges);
-      for (const edge of undercuts) targets.set(edge.id, edge);
-      for (const edge of undercuts) {
-        const problem = edgeLinkProblem(edge, { nodes: nodeById, edges: targets });
-        if (problem !== undefined) report('edges', edge.id, problem);
-        else shownEdges.set(edge.id, edge);
-      }
-    }
-    const edges = undercuts.length === 0 ? [...shownEdges.values()] : candidates.filter((edge) => shownEdges.has(edge.id));
-
-    const tours = shown('tours', this.#tours).map((tour) => {
-      let changed = false;
-      const steps = tour.steps.map((step, index) => {
-        const present = (id: string): boolean => nodeById.has(id) || shownEdges.has(id);
-        if (step.reveal.every(present) && step.focus.every(present)) return step;
-        changed = true;
-        for (const id of [...step.reveal, ...step.focus].filter((id) => !present(id))) {
-          report('tours', tour.id, `step ${index + 1} names a missing node or edge ${quoteForMessage(id)}`, `steps/${index}`);
-        }
-        return { ...step, reveal: step.reveal.filter(present), focus: step.focus.filter(present) };
-      });
-      return changed ? { ...tour, steps } : tour;
-    });
-
-    const previous = this.#map;
-    const keep = <T>(next: T[], before: readonly T[] | undefined): readonly T[] => (before !== undefined && sameArray(next, before) ? before : next);
-    const meta = this.#meta;
-    const listTours = meta.toursListed || tours.length > 0;
-    this.#map = {
-      schemaVersion: meta.schemaVersion,
-      title: meta.title,
-      sources: keep(sources, previous.sources),
-      actors: keep(actors, previous.actors),
-      nodes: keep(nodes, previous.nodes),
-      edges: keep(edges, previous.edges),
-      ...(listTours ? { tours: keep(tours, previous.tours) } : {}),
-      ...(meta.extensions !== undefined ? { extensions: meta.extensions } : {}),
-    };
-    this.#nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
-    this.#problems = problems;
-  }
-
-  /** Texts changed and nothing else: the same elements, some of them new objects. */
-  #patchNodes(patched: ReadonlyMap<string, ArgNode>): void {
-    const nodes = [...this.#map.nodes];
-    for (const [id, node] of patched) nodes[this.#nodeIndex.get(id)!] = node;
-    this.#map = { ...this.#map, nodes };
   }
 }
 

@@ -41,3 +41,52 @@ export function applyUpdateChecked(doc: Y.Doc, update: Uint8Array, origin?: unkn
   Y.applyUpdate(doc, update, origin);
   return { ok: true };
 }
+
+/**
+ * applyUpdateChecked for a document that receives many updates (a server's room): it keeps a
+ * copy with its own read model, so each update is judged by the incremental read stage instead
+ * of a full copy and read. Only a refused update costs a new copy.
+ */
+export class CheckedDocument {
+  readonly doc: Y.Doc;
+  #copy!: Y.Doc;
+  #model!: ReadModel;
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    this.#renew();
+  }
+
+  apply(update: Uint8Array, origin?: unknown): CheckedUpdate {
+    const before = new Set(this.#model.problems.map(key));
+    try {
+      Y.applyUpdate(this.#copy, update);
+    } catch {
+      this.#renew();
+      return { ok: false, problems: [{ pointer: '', message: 'the update is malformed' }] };
+    }
+    const waiting = this.#copy.store.pendingStructs !== null || this.#copy.store.pendingDs !== null;
+    const added = waiting
+      ? [{ pointer: '', message: 'the update depends on changes this document does not have' }]
+      : this.#model.problems.filter((problem) => !before.has(key(problem)));
+    if (added.length > 0) {
+      this.#renew();
+      return { ok: false, problems: added };
+    }
+    Y.applyUpdate(this.doc, update, origin);
+    return { ok: true };
+  }
+
+  destroy(): void {
+    this.#model.destroy();
+    this.#copy.destroy();
+  }
+
+  #renew(): void {
+    this.#model?.destroy();
+    this.#copy?.destroy();
+    this.#copy = new Y.Doc();
+    Y.applyUpdate(this.#copy, Y.encodeStateAsUpdate(this.doc));
+    this.#model = new ReadModel(this.#copy);
+  }
+}

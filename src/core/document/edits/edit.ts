@@ -4,7 +4,7 @@
  * transaction whose origin carries the edit's description, so undo can say what it undoes.
  */
 import type * as Y from 'yjs';
-import { indexMap, LANGUAGES, type ArgMap, type Bilingual, type MapIndex } from '../../model.ts';
+import { LANGUAGES, type ArgMap, type Bilingual, type MapIndex } from '../../model.ts';
 import { ProblemCollector, quoteForMessage } from '../../problems.ts';
 import { sanitizeText } from '../../validate/sanitize.ts';
 import type { Roots, RecordKind } from '../doc-schema.ts';
@@ -46,11 +46,11 @@ export function refuse(message: string): Planned<never> {
   return { ok: false, message };
 }
 
-export function contextFor(map: ArgMap, roots: Roots, doc: Y.Doc, lastOrder: (kind: RecordKind) => number): EditContext {
+export function contextFor(map: ArgMap, index: MapIndex, roots: Roots, doc: Y.Doc, lastOrder: (kind: RecordKind) => number): EditContext {
   let drawn = 0;
   return {
     map,
-    index: indexMap(map),
+    index,
     roots,
     nextOrder: (kind) => lastOrder(kind) + 1,
     newId(prefix, taken) {
