@@ -65,6 +65,16 @@ describe('reading a locution', () => {
     const long = `${'word '.repeat(30)}: and then`;
     expect(readLocutionText(long)).toEqual({ words: long.trim() });
   });
+
+  it('reads hostile texts in linear time: long runs of spaces, colons and quotes end the test, not the tab', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(readLocutionText(`a${spaces}b`).speaker).toBeUndefined();
+    expect(readLocutionText(`${spaces}: b`)).toEqual({ words: ': b' });
+    expect(readLocutionText(`Ana${spaces}:${spaces}b`)).toEqual({ speaker: 'Ana', words: 'b' });
+    expect(readLocutionText(`${'x:'.repeat(100_000)} : y`).speaker).toBeUndefined();
+    expect(readLocutionText(`${"'".repeat(100_000)} says '`).speaker).toBeUndefined();
+    expect(readLocutionText(`Ana says '${'a says '.repeat(50_000)}`).speaker).toBeUndefined();
+  });
 });
 
 describe('speakers and quotes from the dialogue', () => {

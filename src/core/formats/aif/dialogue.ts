@@ -22,8 +22,6 @@ const MAX_SPEAKER_NAME = 100;
 const MAX_QUOTE = 10_000;
 /** How argmap writes a locution: "Name : words", as AIFdb does. */
 export const SPEAKER_SEPARATOR = ' : ';
-/** "Name : words", also "Name :words": the space before the colon sets a name apart from a sentence's colon. */
-const NAME_SEPARATOR = /[ \t]+:[ \t]*/;
 /** Annotators' names before the speaker's, "Chris: Lisa Nandy : …" (QT30, US2016): a colon with no space before it. */
 const ANNOTATOR_PREFIXES = /^(?:[^:\n]*\S:\s+)+/;
 /** AraucariaDB: Speaker says 'words'. */
@@ -40,15 +38,36 @@ function isName(name: string): boolean {
   return name !== '' && name.length <= MAX_SPEAKER_NAME && !/[\r\n]/.test(name);
 }
 
+function isBlank(character: string | undefined): boolean {
+  return character === ' ' || character === '\t';
+}
+
+/**
+ * Where "Name : words" (also "Name :words") separates the name: the first colon with a space or tab
+ * before it, which sets a name apart from a sentence's colon. A scan, not a regular expression, so
+ * a long run of spaces costs linear time.
+ */
+function nameSeparator(text: string): { readonly start: number; readonly end: number } | undefined {
+  for (let colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
+    if (!isBlank(text[colon - 1])) continue;
+    let start = colon - 1;
+    while (start > 0 && isBlank(text[start - 1])) start -= 1;
+    let end = colon + 1;
+    while (end < text.length && isBlank(text[end])) end += 1;
+    return { start, end };
+  }
+  return undefined;
+}
+
 /** Reads an L-node's text: "Speaker : words", after annotators' prefixes, or "Speaker says 'words'". */
 export function readLocutionText(text: string): LocutionText {
   const says = SAYS.exec(text.trim());
   if (says !== null && isName(says[1]!.trim())) return { speaker: says[1]!.trim(), words: says[2]!.trim() };
-  const separator = NAME_SEPARATOR.exec(text);
-  if (separator === null) return { words: text.trim() };
-  const name = text.slice(0, separator.index).trim().replace(ANNOTATOR_PREFIXES, '').trim();
+  const separator = nameSeparator(text);
+  if (separator === undefined) return { words: text.trim() };
+  const name = text.slice(0, separator.start).trim().replace(ANNOTATOR_PREFIXES, '').trim();
   if (!isName(name)) return { words: text.trim() };
-  return { speaker: name, words: text.slice(separator.index + separator[0].length).trim() };
+  return { speaker: name, words: text.slice(separator.end).trim() };
 }
 
 /** Who asserted a proposition, in which words, at which locution. */
