@@ -6,7 +6,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   throw new Error(
     `Chromium was not found at ${chromium}. The end-to-end tests drive a real browser: ` +
-      'install it with `sudo apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).',
+      'install it (as root, or with sudo) with `apt-get install -y chromium fonts-noto-cjk`, or set CHROMIUM_PATH.',
   );
 }
 
