@@ -11,10 +11,22 @@ test.describe('the seed map', () => {
     const drawnNodeIds = await nodes.evaluateAll((groups) => groups.map((group) => group.getAttribute('data-node-id')));
     expect(new Set(drawnNodeIds)).toEqual(new Set(seed.nodes.map((node) => node.id)));
 
+    // Two attacks both ways share one line, which names both.
     const edges = page.locator('svg.map [data-edge-id]');
-    await expect(edges).toHaveCount(seed.edges.length);
-    const drawnEdgeIds = await edges.evaluateAll((lines) => lines.map((line) => line.getAttribute('data-edge-id')));
-    expect(new Set(drawnEdgeIds)).toEqual(new Set(seed.edges.map((edge) => edge.id)));
+    const twoWay = page.locator('svg.map [data-partner-edge-id]');
+    await expect(edges).toHaveCount(seed.edges.length - (await twoWay.count()));
+    const drawnEdgeIds = await edges.evaluateAll((lines) =>
+      lines.flatMap((line) => [line.getAttribute('data-edge-id'), ...(line.hasAttribute('data-partner-edge-id') ? [line.getAttribute('data-partner-edge-id')] : [])]),
+    );
+    expect(drawnEdgeIds.sort()).toEqual(seed.edges.map((edge) => edge.id).sort());
+    // The named clashes are such lines, with a bar at both ends.
+    for (const [one, other] of [['e-29', 'e-73'], ['e-55', 'e-74']]) {
+      const line = page.locator(`svg.map line[data-edge-id="${one}"]`);
+      await expect(line).toHaveAttribute('data-partner-edge-id', other!);
+      await expect(line).toHaveAttribute('marker-start', 'url(#live-arrow-start-attack)');
+      await expect(line).toHaveAttribute('marker-end', 'url(#live-arrow-attack)');
+    }
+    await expect(page.locator('svg.map marker#live-arrow-start-attack')).toHaveAttribute('orient', 'auto-start-reverse');
 
     // Every edge is a real segment: finite coordinates, not collapsed to a point.
     const degenerate = await edges.evaluateAll((lines) =>
@@ -67,6 +79,45 @@ test.describe('the seed map', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(seed.title.zh ?? '');
     await expect(page.getByText(`${seed.nodes.length} 个节点，${seed.edges.length} 条关系`)).toBeVisible();
     await expect(page).toHaveTitle(`${seed.title.zh} · argmap`);
+  });
+
+  test('opens at 1440×900 on the central question and both named clashes, readable, with no node under a panel', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openApp(page);
+    await expect(page.locator('svg.map g[data-node-id]')).toHaveCount(seed.nodes.length);
+    // The view is framed again when the layout settles: wait for two frames after that.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const scene = await page.evaluate(() => {
+      const rectangle = (element: Element | null) => {
+        if (!element) return undefined;
+        const { left, top, right, bottom } = element.getBoundingClientRect();
+        return { left, top, right, bottom };
+      };
+      const camera = document.querySelector('svg.map > g')?.getAttribute('transform') ?? '';
+      return {
+        zoom: Number(/scale\(([\d.]+)\)/.exec(camera)?.[1] ?? NaN),
+        mapArea: rectangle(document.querySelector('svg.map'))!,
+        panels: [rectangle(document.querySelector('.side-panel')), rectangle(document.querySelector('aside.inspector'))].filter((panel) => panel !== undefined),
+        nodes: [...document.querySelectorAll('svg.map g[data-node-id] rect.outline')].map((outline) => ({
+          id: outline.parentElement?.getAttribute('data-node-id') ?? '?',
+          ...rectangle(outline)!,
+        })),
+      };
+    });
+    expect(scene.zoom, 'the opening zoom').toBeGreaterThanOrEqual(0.6);
+    expect(scene.panels.length, 'the side panel is there, and no inspector yet').toBe(1);
+    const under = scene.nodes.flatMap((node) =>
+      scene.panels
+        .filter((panel) => Math.min(node.right, panel.right) - Math.max(node.left, panel.left) > 0 && Math.min(node.bottom, panel.bottom) - Math.max(node.top, panel.top) > 0)
+        .map(() => node.id),
+    );
+    expect(under, 'nodes under a panel').toEqual([]);
+    const inView = (id: string) => {
+      const node = scene.nodes.find((candidate) => candidate.id === id)!;
+      return node.left >= scene.mapArea.left && node.right <= scene.mapArea.right && node.top >= scene.mapArea.top && node.bottom <= scene.mapArea.bottom;
+    };
+    const focus = ['q-who-wins', 'zhu-startups-destroyed', 'fu-new-opportunities', 'he-vertical-not-cheap', 'tang-vertical-cheaper'];
+    expect(focus.filter((id) => !inView(id)), 'the question and the clashes not wholly in view').toEqual([]);
   });
 
   test('the seed opens without a problem report', async ({ page }) => {
