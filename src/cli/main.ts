@@ -176,10 +176,11 @@ async function outputContent(map: ArgMap, args: OutputArguments & { format: Excl
     return written.ok ? { ok: true, content: written.text } : written;
   }
   const svg = buildSvg(map, settleLayout(map, layoutExtents(map), { seed: args.seed }), { language: args.language });
-  // The PNG is drawn from this SVG, whose embedded map is what argmap reads back from it.
-  const problems = problemsOnReadingBack(svg, 'argmap-svg');
-  if (problems.length > 0) return { ok: false, problems };
-  if (args.format === 'svg') return { ok: true, content: svg };
+  if (args.format === 'svg') {
+    // argmap opens its SVG again (the map is embedded); a PNG is only a picture, which argmap never opens.
+    const problems = problemsOnReadingBack(svg, 'argmap-svg');
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, content: svg };
+  }
   // resvg is a native module: loaded only when a PNG is asked for.
   const { MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, renderPng } = await import('./png.ts');
   if (!pngFonts().chinese) streams.err.write('argmap: warning: no Noto Sans CJK font found, so Chinese text may be missing from the PNG (Debian: apt-get install fonts-noto-cjk)\n');

@@ -2,6 +2,7 @@
  * Every file the CLI writes is read back with argmap's own reader first, and refused rather than
  * written when the reader would reject it. No real map makes today's writers produce such a file,
  * so the map writer is made faulty here: it stretches a node's text past the format's limit.
+ * (A PNG is a picture argmap never opens: it is not read back.)
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ async function inProcess(...args: string[]): Promise<{ code: number; out: string
 }
 
 describe('writers refuse a file argmap could not open again', () => {
-  it.each(['out.json', 'out.svg', 'out.png'])('%s: nothing is written, and the reader’s located problem is shown', async (name) => {
+  it.each(['out.json', 'out.svg'])('%s: nothing is written, and the reader’s located problem is shown', async (name) => {
     const output = join(directory, name);
     const result = await inProcess('convert', input, '-o', output);
     expect(result.code).toBe(1);
