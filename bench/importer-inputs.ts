@@ -144,3 +144,47 @@ export function iccmaI23(n: number): string {
   }
   return lines.join('\n');
 }
+
+/** Argdown: one statement and `n` others that each mention it and attack it, so one class gathers n relations. */
+export function argdownOneHub(n: number): string {
+  const lines = ['[Hub]: The statement everything speaks to.', ''];
+  for (let index = 0; index < n; index += 1) lines.push(`[r${index}]: ${words(index, 30)} about [Hub] #tag${index % 7}`, '  - [Hub]', '');
+  return lines.join('\n');
+}
+
+/** Argdown: one paragraph of `n` lines of text, tags, mentions and escapes. */
+export function argdownLongStatement(n: number): string {
+  const lines = ['[Long]: start'];
+  for (let index = 0; index < n; index += 1) lines.push(`word${index} #(tag ${index % 50}) @[Long] \\[x\\] _a_ *b*`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** AIF: one conclusion supported by `n` premises, each through its own RA node, all in one dialogue of locutions. */
+export function aifOneHub(n: number): string {
+  const nodes: unknown[] = [{ nodeID: 'hub', text: 'The conclusion.', type: 'I' }];
+  const edges: unknown[] = [];
+  const locutions: unknown[] = [];
+  for (let index = 0; index < n; index += 1) {
+    nodes.push(
+      { nodeID: `p${index}`, text: words(index), type: 'I' },
+      { nodeID: `ra${index}`, text: 'Default Inference', type: 'RA' },
+      { nodeID: `l${index}`, text: `Speaker${index % 5} : ${words(index)}`, type: 'L' },
+      { nodeID: `ya${index}`, text: 'Asserting', type: 'YA' },
+    );
+    edges.push(
+      { edgeID: `a${index}`, fromID: `p${index}`, toID: `ra${index}` },
+      { edgeID: `b${index}`, fromID: `ra${index}`, toID: 'hub' },
+      { edgeID: `c${index}`, fromID: `l${index}`, toID: `ya${index}` },
+      { edgeID: `d${index}`, fromID: `ya${index}`, toID: `p${index}` },
+    );
+    locutions.push({ nodeID: `l${index}`, personID: `${index % 5}` });
+  }
+  return JSON.stringify({ nodes, edges, locutions, participants: [0, 1, 2, 3, 4].map((id) => ({ participantID: `${id}`, firstname: `Speaker${id}`, surname: '' })) });
+}
+
+/** argmap SVG: `n` comments, CDATA sections and tags with attributes before the metadata. */
+export function argmapSvgMarkup(n: number): string {
+  const json = JSON.stringify(generatedMap(10));
+  const markup = Array.from({ length: n }, (_, index) => `<!-- c${index} --><g id="g${index}" class="a b" data-x='${index}'><![CDATA[x]]></g><?pi ${index}?>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg">${markup.join('\n')}<metadata id="argmap-data">${escapeXmlText(json)}</metadata></svg>`;
+}

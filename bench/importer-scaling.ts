@@ -4,12 +4,13 @@
  * for twice the input (n log n slightly more), a quadratic one four times. The ratio compares two
  * runs of the same importer in the same process, so machine load cancels out as far as it can.
  *
- *   npx tsx bench/importer-scaling.ts [--runs 3] [--scale 1] [--only kialo] [--strict]
+ *   node --expose-gc --import tsx bench/importer-scaling.ts [--runs 3] [--scale 1] [--only kialo] [--strict]
  *
  * Each time is the fastest of `--runs` reads (the least disturbed by other processes), after
- * one warm-up read at the smallest size. `--scale` multiplies every n; `--only` keeps the cases
+ * one warm-up read at the smallest size; with --expose-gc, garbage is collected before each read
+ * so one read does not pay for the last one's. `--scale` multiplies every n; `--only` keeps the cases
  * whose importer name contains its text (any case). `--strict` exits with
- * status 1 when a ratio is over MAX_RATIO. Prints a Markdown table for bench/RESULTS.md.
+ * status 1 when an importer is super-linear (see MAX_RATIO). Prints a Markdown table for bench/RESULTS.md.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +22,11 @@ import { importKialo } from '../src/core/formats/kialo.ts';
 import { loadMapText } from '../src/core/load-map.ts';
 import * as inputs from './importer-inputs.ts';
 
-/** Over 3 the time grows clearly faster than n log n (which gives about 2.1 here). */
+/**
+ * Over 3 the time grows clearly faster than n log n (about 2.1); a quadratic importer gives 4.
+ * An importer is called super-linear when both of its ratios are over it: a machine busy with
+ * other work can lift one ratio that far, but rarely both.
+ */
 const MAX_RATIO = 3;
 
 function option(name: string, fallback: number): number {
@@ -51,17 +56,24 @@ const CASES: readonly ScalingCase[] = [
   { name: 'argmap JSON', shape: 'valid map, n claims and n − 1 edges', n: 8000, input: inputs.argmapJson, read: (text) => loadMapText(text).ok },
   { name: 'argmap JSON', shape: 'one n-character key over n/4 items', n: 1000000, input: inputs.argmapJsonLongKey, read: (text) => loadMapText(text).ok },
   { name: 'argmap SVG', shape: 'export of n claims, metadata full of entities', n: 6000, input: inputs.argmapSvg, read: (text) => readArgmapSvg(text).ok },
+  { name: 'argmap SVG', shape: 'n comments, CDATA sections, instructions and tags before the metadata', n: 20000, input: inputs.argmapSvgMarkup, read: (text) => readArgmapSvg(text).ok },
   { name: 'Argdown', shape: 'n statements with relations, n/10 arguments', n: 2000, input: inputs.argdown, read: (text) => parseArgdown(text).map !== undefined },
+  { name: 'Argdown', shape: 'n statements each mentioning and attacking one', n: 2000, input: inputs.argdownOneHub, read: (text) => parseArgdown(text).map !== undefined },
+  { name: 'Argdown', shape: 'one statement of n lines of tags, mentions, escapes', n: 2000, input: inputs.argdownLongStatement, read: (text) => parseArgdown(text).map !== undefined },
   { name: 'AIF', shape: 'AIFdb nodeset, n I-nodes and n − 1 RA/CA nodes', n: 4000, input: inputs.aif, read: (text) => importAif(text).map !== undefined },
+  { name: 'AIF', shape: 'n premises of one conclusion, each asserted by a locution', n: 2000, input: inputs.aifOneHub, read: (text) => importAif(text).map !== undefined },
   { name: 'ICCMA APX', shape: 'n arguments, 3n attacks before the arguments', n: 40000, input: inputs.iccmaApx, read: (text) => parseIccma(text, 'apx').ok },
   { name: 'ICCMA TGF', shape: 'n arguments, 3n attacks', n: 40000, input: inputs.iccmaTgf, read: (text) => parseIccma(text, 'tgf').ok },
   { name: 'ICCMA I23', shape: 'n arguments, 3n attacks', n: 40000, input: inputs.iccmaI23, read: (text) => parseIccma(text, 'i23').ok },
 ];
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 function fastest(read: () => boolean): { ms: number; ok: boolean } {
   let best = Number.POSITIVE_INFINITY;
   let ok = false;
   for (let run = 0; run < RUNS; run += 1) {
+    collectGarbage();
     const start = performance.now();
     ok = read();
     best = Math.min(best, performance.now() - start);
@@ -108,8 +120,8 @@ for (const { scalingCase, sizes, ratios } of results) {
       `| ${ratios[0]!.toFixed(2)} | ${ratios[1]!.toFixed(2)} | ${sizes.every((size) => size.ok) ? 'yes' : 'no (located problems)'} |`,
   );
 }
-const superLinear = results.filter(({ ratios }) => ratios.some((ratio) => ratio > MAX_RATIO));
+const superLinear = results.filter(({ ratios }) => ratios.every((ratio) => ratio > MAX_RATIO));
 if (superLinear.length > 0) {
-  console.error(`super-linear (a ratio over ${MAX_RATIO}): ${superLinear.map(({ scalingCase }) => `${scalingCase.name} (${scalingCase.shape})`).join('; ')}`);
+  console.error(`super-linear (both ratios over ${MAX_RATIO}): ${superLinear.map(({ scalingCase }) => `${scalingCase.name} (${scalingCase.shape})`).join('; ')}`);
   if (STRICT) process.exitCode = 1;
 }
