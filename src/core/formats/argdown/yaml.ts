@@ -13,7 +13,7 @@
  * Nothing throws: the first problem is returned with its offset in the YAML text.
  */
 
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
 
 export type YamlValue = null | boolean | number | string | readonly YamlValue[] | YamlMap;
 export type YamlMap = ReadonlyMap<string, YamlValue>;
@@ -40,7 +40,7 @@ export function parseYamlFlowMapping(source: string): YamlResult {
   return read(source, true);
 }
 
-const OPTIONS = {
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
   schema: 'core',
   customTags: [],
@@ -49,7 +49,7 @@ const OPTIONS = {
   uniqueKeys: true,
   prettyErrors: false,
   keepSourceTokens: false,
-} as const;
+};
 
 class YamlError {
   readonly message: string;
