@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { ArgMap } from '../model.ts';
 import { ReadModel } from './read-model.ts';
 import { writeMap } from './write-records.ts';
+import { META_FIELD, rootsOf } from './doc-schema.ts';
 
 /** The origin of the transaction that fills a document from a map: not an edit, so not undoable. */
 export const LOAD_ORIGIN = Symbol('argmap load');
@@ -21,4 +22,14 @@ export function documentToMap(doc: Y.Doc): ArgMap {
   const map = model.map;
   model.destroy();
   return map;
+}
+
+/** Whether a document holds no map yet (a new one, before its stored or shared changes arrive). */
+export function isEmptyDocument(doc: Y.Doc): boolean {
+  return rootsOf(doc).meta.get(META_FIELD.schemaVersion) === undefined;
+}
+
+/** Writes `map` into an empty document, in one transaction that undo does not track. */
+export function fillDocument(doc: Y.Doc, map: ArgMap): void {
+  writeMap(doc, map, LOAD_ORIGIN);
 }

@@ -1,5 +1,5 @@
 /** The editable document: the only core code that knows Yjs. */
-export { mapToDocument, documentToMap, LOAD_ORIGIN } from './convert.ts';
+export { mapToDocument, documentToMap, fillDocument, isEmptyDocument, LOAD_ORIGIN } from './convert.ts';
 export { MapDocument, type AppliedEdit } from './map-document.ts';
 export { ReadModel, type DocumentProblem, type ReadModelChange, type Touched } from './read-model.ts';
 export { EditHistory, type HistoryState, type DiscardedRedo } from './history.ts';
