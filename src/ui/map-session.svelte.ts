@@ -5,7 +5,9 @@
  *
  * Every way of opening a map (a file, a drop, a paste, the Argdown tab, a map handed over to the
  * presenter window) takes a ticket when it starts; only the newest ticket's map may land, so a
- * slow open that finishes after a later one is dropped rather than replacing the newer map.
+ * slow open that finishes after a later one is dropped rather than replacing the newer map. An
+ * open that fails changes nothing, so it overtakes nothing either: an earlier one still under way
+ * may still land.
  */
 import type { LoadResult } from '../core/load-map.ts';
 import type { WritableFile } from './file-access.ts';
@@ -53,7 +55,11 @@ export class MapSession {
   lastAttempt = $state.raw<OpenAttempt | undefined>(undefined);
   /** What is being read for the newest open still under way, shown until it lands or fails. */
   reading = $state.raw<string | undefined>(undefined);
-  #newestTicket = 0;
+  #lastTicket = 0;
+  /** The opens under way, by ticket, with what each reads (when it says). */
+  #underWay = new Map<number, string | undefined>();
+  /** The ticket of the map on screen, when it came from an open. */
+  #landed = 0;
 
   readonly map = $derived.by(() => this.opened.map);
   readonly index = $derived(indexMap(this.map));
@@ -93,14 +99,38 @@ export class MapSession {
    * it reads, to show meanwhile. Any open under way is overtaken.
    */
   takeTicket(reading?: string): number {
-    this.#newestTicket += 1;
-    this.reading = reading;
-    return this.#newestTicket;
+    this.#lastTicket += 1;
+    this.#underWay.set(this.#lastTicket, reading);
+    this.#showReading();
+    return this.#lastTicket;
   }
 
-  /** Whether an open with this ticket may still land: no open has started since. */
+  /** Whether an open with this ticket may still land: no later open has landed or is under way. */
   isNewest(ticket: number): boolean {
-    return ticket === this.#newestTicket;
+    if (ticket <= this.#landed) return false;
+    for (const other of this.#underWay.keys()) if (other > ticket) return false;
+    return true;
+  }
+
+  /** An open that ended without a map to land (a text with errors): it overtakes nothing. */
+  release(ticket: number): void {
+    this.#underWay.delete(ticket);
+    this.#showReading();
+  }
+
+  /** The newest open under way says what it reads, until it lands or fails. */
+  #showReading(): void {
+    const newest = Math.max(0, ...this.#underWay.keys());
+    this.reading = this.#underWay.get(newest);
+  }
+
+  /** Ends an open: whether it may land, and if so, that its map is the one on screen now. */
+  #land(ticket: number, succeeded: boolean): boolean {
+    const newest = this.isNewest(ticket);
+    this.#underWay.delete(ticket);
+    if (newest && succeeded) this.#landed = ticket;
+    this.#showReading();
+    return newest;
   }
 
   /**
@@ -108,8 +138,7 @@ export class MapSession {
    * With a ticket that a later open has overtaken, nothing happens: false.
    */
   receive(fileName: string, result: LoadResult, file?: WritableFile, measures?: MapMeasures, ticket = this.takeTicket()): boolean {
-    if (!this.isNewest(ticket)) return false;
-    this.reading = undefined;
+    if (!this.#land(ticket, result.ok)) return false;
     if (result.ok) {
       this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
       this.generation += 1;
@@ -127,7 +156,7 @@ export class MapSession {
    * An edit that brings in a new map (the Argdown tab) passes its ticket, and is dropped when overtaken.
    */
   edit(map: ArgMap, ticket?: number): void {
-    if (ticket !== undefined && !this.isNewest(ticket)) return;
+    if (ticket !== undefined && !this.#land(ticket, true)) return;
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
     this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
