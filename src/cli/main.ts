@@ -16,8 +16,8 @@ import { LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { findQuoteProblems } from '../core/validate/quotes.ts';
 import { buildSvg } from '../export/svg.ts';
-import { DEFAULT_SEED, settleLayout } from '../layout/force-layout.ts';
-import { layoutExtents } from '../layout/node-boxes.ts';
+import { DEFAULT_SEED } from '../layout/force-layout.ts';
+import { boundedLayout } from './bounded-layout.ts';
 import { extensionsCommand } from './extensions-command.ts';
 import { isCsvPairFile, readCsvPairInput, SPREADSHEET_OUTPUTS, writeSpreadsheetOutput } from './spreadsheet-formats.ts';
 import { readSourceTexts } from './quote-sources.ts';
@@ -175,7 +175,8 @@ async function outputContent(map: ArgMap, args: OutputArguments & { format: Excl
     const written = writeCheckedMap(map, TEXT_OUTPUTS[args.format], args.language);
     return written.ok ? { ok: true, content: written.text } : written;
   }
-  const svg = buildSvg(map, settleLayout(map, layoutExtents(map), { seed: args.seed }), { language: args.language });
+  const positions = boundedLayout(map, args.seed, (message) => streams.err.write(`argmap: ${args.input}: warning: ${message}\n`));
+  const svg = buildSvg(map, positions, { language: args.language });
   if (args.format === 'svg') {
     // argmap opens its SVG again (the map is embedded); a PNG is only a picture, which argmap never opens.
     const problems = problemsOnReadingBack(svg, 'argmap-svg');

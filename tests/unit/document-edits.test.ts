@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addEdge, addNode, addStep, addTour, applyUpdateChecked, CheckedDocument, copyFragment, createActor, deleteEdge, deleteNodes, documentToMap, MapDocument,
-  moveNodes, parseFragment, pasteFragment, reverseEdge, setEdgeKind, setKind, setSpeaker, setTags, unpinNodes, updateText, validateDocument,
+  moveNodes, parseFragment, pasteFragment, replaceMap, reverseEdge, setEdgeKind, setKind, setSpeaker, setTags, unpinNodes, updateText, validateDocument,
   type Edit,
 } from '../../src/core/document/index.ts';
 import { rootsOf } from '../../src/core/document/doc-schema.ts';
@@ -174,6 +174,14 @@ describe('edits', () => {
     if (parsed.ok) document.apply(pasteFragment(parsed.fragment));
     expect(document.map.nodes.at(-1)!.text.en).toBe('<img src=x onerror=alert(1)><script>alert(2)</script>');
     expect(parseFragment('not json').ok).toBe(false);
+  });
+
+  it('takes a whole new map from another panel, refusing an invalid one', () => {
+    const document = MapDocument.fromMap(debate());
+    const next: ArgMap = { ...document.map, nodes: document.map.nodes.map((node) => (node.id === 'a' ? { ...node, text: { en: 'a, in Argdown' } } : node)) };
+    expect(document.apply(replaceMap(next, { zh: '编辑 Argdown', en: 'edit Argdown' })).ok).toBe(true);
+    expect(document.map.nodes[1]!.text.en).toBe('a, in Argdown');
+    expectRefused(document, replaceMap({ ...next, edges: [...next.edges, { id: 'x', from: 'a', to: 'nowhere', kind: 'support' }] }, { zh: '', en: '' }), /missing node "nowhere"/);
   });
 
   it('a new edit that drops redo steps says so', () => {

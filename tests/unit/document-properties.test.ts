@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadMapText } from '../../src/core/load-map.ts';
 import { serializeMap } from '../../src/core/serialize.ts';
-import { documentToMap, MapDocument, validateDocument } from '../../src/core/document/index.ts';
+import { documentToMap, MapDocument, replaceMap, validateDocument } from '../../src/core/document/index.ts';
 import type { ArgMap } from '../../src/core/model.ts';
 import { applyCommand, commands } from '../support/arbitrary-edits.ts';
 import { arbitraryMap } from '../support/arbitrary-map.ts';
@@ -20,6 +20,22 @@ function exchange(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, toB);
   Y.applyUpdate(a, toA);
 }
+
+describe('a whole new map from elsewhere (Argdown tab, tour editor)', () => {
+  it('replaces the document\'s map element by element, as one undo step', () => {
+    fc.assert(fc.property(arbitraryMap(), arbitraryMap(), (first, second) => {
+      const document = MapDocument.fromMap(first);
+      const applied = document.apply(replaceMap(second, { zh: '编辑 Argdown', en: 'edit Argdown' }));
+      expect(applied.ok).toBe(true);
+      expect(document.map).toEqual(second);
+      expect(documentToMap(document.doc)).toEqual(second);
+      expect(document.history.state.undoSteps).toBe(1);
+      document.history.undo();
+      expect(document.map).toEqual(first);
+      document.destroy();
+    }), { numRuns: 100 });
+  }, 120_000);
+});
 
 describe('random edit sequences', () => {
   it('never produce an invalid map, and the incremental read model equals a full read', () => {

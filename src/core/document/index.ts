@@ -12,3 +12,4 @@ export { deleteNodes, deleteEdge, type Deleted } from './edits/delete-edits.ts';
 export { moveNodes, unpinNodes, type Place } from './edits/move-edits.ts';
 export { changeTours, addTour, deleteTour, renameTour, addStep, updateStep, moveStep, deleteStep } from './edits/tour-edits.ts';
 export { copyFragment, parseFragment, pasteFragment, type Pasted } from './edits/paste.ts';
+export { replaceMap } from './edits/replace-map.ts';
