@@ -44,7 +44,7 @@ export async function readMap(file: string, streams: Streams): Promise<ReadResul
   if (isCsvPairFile(file)) return readCsvPairInput(file, (path) => readInput(path, streams.in));
   const input = await readInput(file, streams.in);
   if (!input.ok) return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message: input.message }] } };
-  return readMapBytes(input.bytes);
+  return readMapBytes(input.bytes, file);
 }
 
 function printProblems(problems: readonly Problem[], file: string, streams: Streams): void {

@@ -10,6 +10,8 @@ import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/
 
 export interface ReadRequest {
   readonly bytes: Uint8Array;
+  /** The file's name: an Argdown name (`.argdown`) decides the format. */
+  readonly name?: string;
 }
 
 /**
@@ -49,14 +51,14 @@ export interface OpenedFile {
 export const WORKER_MIN_BYTES = 64 * 1024;
 
 /** The format readers: not in the page's first chunk, loaded (once) when a file is first read. */
-export type ReadBytes = (bytes: Uint8Array) => ReadResult;
+export type ReadBytes = (bytes: Uint8Array, name?: string) => ReadResult;
 
 export function loadReader(): Promise<ReadBytes> {
   return import('../core/formats/read-map.ts').then((module) => module.readMapBytes);
 }
 
-export function readOpenedFile(bytes: Uint8Array, readMapBytes: ReadBytes): OpenedFile {
-  const read = readMapBytes(bytes);
+export function readOpenedFile(bytes: Uint8Array, readMapBytes: ReadBytes, name?: string): OpenedFile {
+  const read = readMapBytes(bytes, name);
   return read.result.ok ? { read, measures: measureMap(read.result.map) } : { read };
 }
 
@@ -99,8 +101,8 @@ export function joinParts(parts: readonly ReadPart[]): OpenedFile {
 }
 
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */
-export async function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
-  if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return readOpenedFile(bytes, await loadReader());
+export async function readFileBytes(bytes: Uint8Array, name?: string): Promise<OpenedFile> {
+  if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return readOpenedFile(bytes, await loadReader(), name);
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
     const parts: ReadPart[] = [];
@@ -112,8 +114,8 @@ export async function readFileBytes(bytes: Uint8Array): Promise<OpenedFile> {
     };
     worker.onerror = () => {
       worker.terminate();
-      resolve(loadReader().then((readMapBytes) => readOpenedFile(bytes, readMapBytes)));
+      resolve(loadReader().then((readMapBytes) => readOpenedFile(bytes, readMapBytes, name)));
     };
-    worker.postMessage({ bytes } satisfies ReadRequest);
+    worker.postMessage({ bytes, name } satisfies ReadRequest);
   });
 }

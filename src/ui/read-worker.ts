@@ -6,5 +6,5 @@ import { readMapBytes } from '../core/formats/read-map.ts';
 import { fileParts, readOpenedFile, type ReadPart, type ReadRequest } from './map-reader.ts';
 
 self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  for (const part of fileParts(readOpenedFile(event.data.bytes, readMapBytes))) self.postMessage(part satisfies ReadPart);
+  for (const part of fileParts(readOpenedFile(event.data.bytes, readMapBytes, event.data.name))) self.postMessage(part satisfies ReadPart);
 };
