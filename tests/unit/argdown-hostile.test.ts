@@ -126,3 +126,23 @@ describe('markup and keys', () => {
     expect(problems.map((problem) => problem.severity)).toEqual(['warning', 'warning']);
   });
 });
+
+describe('hostile YAML in front matter and data', () => {
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (const name of 'bcdefghi') laughs.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(',')}]`);
+
+  it('ignores a "billion laughs" front matter with a located warning, and opens the map', () => {
+    const { map, problems } = parseArgdown(`===\n${laughs.join('\n')}\n===\n\n[s]: text`);
+    expect(map?.nodes.map((node) => node.id)).toEqual(['s']);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: expect.any(Number), column: expect.any(Number), message: expect.stringContaining('aliases') })]);
+  });
+
+  it('reads no tags and no merge keys in {…} data, and keeps 100,000 nested brackets from the parser', () => {
+    const { problems } = parseArgdown(`[s]: text {a: !!js/function "x"}\n\n[t]: text {<<: {__proto__: {polluted: 1}}}\n\n[u]: text {a: ${'['.repeat(100_000)}}`);
+    expect(problems.map((problem) => [problem.line, problem.message.match(/tags such as !!js\/function|nested deeper/)?.[0]])).toEqual([
+      [1, 'tags such as !!js/function'],
+      [5, 'nested deeper'],
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
