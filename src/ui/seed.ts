@@ -5,8 +5,12 @@ import type { ArgMap } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import type { OpenedMap } from './map-session.svelte.ts';
 
-/** Source texts shipped beside the seed, keyed by their path relative to graph-data/. */
-const shippedSources = import.meta.glob<string>('../../graph-data/sources/*.txt', { query: '?raw', import: 'default', eager: true });
+/**
+ * Source texts shipped beside the seed, keyed by their path relative to graph-data/. The article
+ * as first saved (`*.original.txt`, what `npm run clean-seed` cleans) is no map's source: left out,
+ * it costs the app's first chunk nothing.
+ */
+const shippedSources = import.meta.glob<string>(['../../graph-data/sources/*.txt', '!../../graph-data/sources/*.original.txt'], { query: '?raw', import: 'default', eager: true });
 
 function shippedSourceText(file: string): string | undefined {
   return shippedSources[`../../graph-data/${file}`];
