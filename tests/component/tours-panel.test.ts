@@ -283,8 +283,8 @@ describe('ToursPanel', () => {
   });
 
   it('records the current view as a new step', async () => {
-    // zhu-vs-fu already shows its own speakers' nodes, not the overview question or Tian Qi's claims.
-    const shown = ['tian-concentration', 'zhu-startups-destroyed', 'q-who-wins', 'fu-new-opportunities', 'no-such-node'];
+    // zhu-vs-fu already shows its own speakers' nodes, not the overview question or Kunlun's long-war claim.
+    const shown = ['kunlun-long-war', 'zhu-startups-destroyed', 'q-who-wins', 'fu-new-opportunities', 'no-such-node'];
     const currentView = vi.fn(() => ({ shownNodeIds: shown, camera: { x: 10, y: -20, zoom: 1.5 } }));
     const session = renderTours(loadSeedMap(), currentView);
     await openEditor('朱啸虎 vs 傅盛：大模型摧毁了创业吗？');
@@ -294,7 +294,7 @@ describe('ToursPanel', () => {
     expect(alreadyShown.has('zhu-startups-destroyed')).toBe(true);
     expect(alreadyShown.has('fu-new-opportunities')).toBe(true);
     expect(alreadyShown.has('q-who-wins')).toBe(false);
-    expect(alreadyShown.has('tian-concentration')).toBe(false);
+    expect(alreadyShown.has('kunlun-long-war')).toBe(false);
 
     await fireEvent.click(within(editor()).getByRole('button', { name: '把当前视图记为新步骤' }));
     expect(currentView).toHaveBeenCalledTimes(1);
@@ -305,7 +305,7 @@ describe('ToursPanel', () => {
     expect(recorded.camera).toEqual({ x: 10, y: -20, zoom: 1.5 });
     expect(recorded.focus).toEqual([]);
     // It reveals what the view shows and the tour has not shown yet, in map order; unknown ids are dropped.
-    expect(recorded.reveal).toEqual(['q-who-wins', 'tian-concentration']);
+    expect(recorded.reveal).toEqual(['q-who-wins', 'kunlun-long-war']);
     expect(steps.slice(0, 7)).toEqual(tourBefore.steps);
     expect(stepItems()).toHaveLength(8);
     expect(captionInput(stepItems()[7]!, 'zh').value).toBe('第 8 步');
