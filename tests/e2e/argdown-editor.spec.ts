@@ -45,7 +45,9 @@ async function openEditor(page: Page): Promise<Locator> {
 /** Every drawn edge has the class of its kind in `map`. */
 async function expectEdgeClasses(page: Page, map: ArgMap): Promise<void> {
   for (const edge of map.edges) {
-    await expect(page.locator(`${EDGES}[data-edge-id="${edge.id}"]`), `edge ${edge.id} (${edge.kind})`).toHaveClass(new RegExp(`\\bedge-${edge.kind}\\b`));
+    // An attack answered by one the other way is drawn on that one's line.
+    const line = page.locator(`svg.map [data-edge-id="${edge.id}"], svg.map [data-partner-edge-id="${edge.id}"]`);
+    await expect(line, `edge ${edge.id} (${edge.kind})`).toHaveClass(new RegExp(`\\bedge-${edge.kind}\\b`));
   }
 }
 

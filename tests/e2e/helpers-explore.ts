@@ -287,14 +287,18 @@ export function stepShown(map: SeedMap, steps: readonly SeedStep[], index: numbe
 // Reading and driving the live page
 
 export const MAP_NODES = 'svg.map g[data-node-id]';
+/** Every drawn line; one line stands for two attacks both ways and names the second in data-partner-edge-id. */
 export const MAP_EDGES = 'svg.map [data-edge-id]';
 
 export async function drawnNodeIds(page: Page): Promise<string[]> {
   return page.locator(MAP_NODES).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-node-id') ?? '').sort());
 }
 
+/** The edges drawn, counting both attacks of a two-way line. */
 export async function drawnEdgeIds(page: Page): Promise<string[]> {
-  return page.locator(MAP_EDGES).evaluateAll((lines) => lines.map((line) => line.getAttribute('data-edge-id') ?? '').sort());
+  return page
+    .locator(MAP_EDGES)
+    .evaluateAll((lines) => lines.flatMap((line) => [line.getAttribute('data-edge-id') ?? '', ...(line.hasAttribute('data-partner-edge-id') ? [line.getAttribute('data-partner-edge-id') ?? ''] : [])]).sort());
 }
 
 export function sorted(ids: Iterable<string>): string[] {

@@ -488,7 +488,8 @@ export async function analyseSvg(page: Page, text: string): Promise<SvgAnalysis>
       parserErrors: doc.getElementsByTagName('parsererror').length,
       rootName: doc.documentElement.localName,
       nodes,
-      edgeIds: [...doc.querySelectorAll('[data-edge-id]')].map((line) => line.getAttribute('data-edge-id') ?? ''),
+      // A two-way line names both of its attacks.
+      edgeIds: [...doc.querySelectorAll('[data-edge-id]')].flatMap((line) => [line.getAttribute('data-edge-id') ?? '', ...(line.hasAttribute('data-partner-edge-id') ? [line.getAttribute('data-partner-edge-id') ?? ''] : [])]),
       metadata: doc.querySelector('metadata')?.textContent ?? null,
       activeElements,
       eventAttributes,

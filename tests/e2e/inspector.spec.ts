@@ -48,9 +48,14 @@ test.describe('the inspector', () => {
     const inspector = page.locator('aside');
     await expect(inspector.locator('blockquote')).toHaveText(ZHU.quote?.text ?? '');
 
-    // Every edge at this node is listed, each with the other node's label.
+    // Every edge at this node is listed, each with the other node's label; two attacks both ways
+    // between the same two nodes are one row, "rebut each other".
     const touching = seed.edges.filter((edge) => edge.from === ZHU.id || edge.to === ZHU.id);
-    await expect(inspector.locator('.relations li')).toHaveCount(touching.length);
+    const attackedBack = touching.filter((edge) => edge.kind === 'attack' && edge.from === ZHU.id && touching.some((other) => other.kind === 'attack' && other.from === edge.to));
+    expect(attackedBack.length).toBeGreaterThan(0);
+    await expect(inspector.locator('.relations li')).toHaveCount(touching.length - attackedBack.length);
+    await expect(inspector.locator('.relations li.relation-mutual')).toHaveCount(attackedBack.length);
+    await expect(inspector.locator('.relations li.relation-mutual .phrase').first()).toHaveText('互相反驳');
     const answer = inspector.getByRole('button', { name: QUESTION.text.zh ?? '' });
     await expect(answer).toBeVisible();
     await expect(inspector.locator('.relation-answer .phrase')).toHaveText('回应问题');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgEdge } from '../../src/core/model.ts';
 import { edgeLinks, linksOfMap } from '../../src/core/edge-links.ts';
+import { readMapAs } from '../../src/core/formats/read-map.ts';
 import { mutualAttackPartnerIds, mutualAttackPartners } from '../../src/core/mutual-attacks.ts';
 import { edgeEnds, edgeLines, edgeSegments } from '../../src/layout/edge-geometry.ts';
 import { nodeSizes } from '../../src/layout/node-boxes.ts';
@@ -104,5 +105,17 @@ describe('attacks both ways between two nodes', () => {
     expect(ends.edges.map((edge) => edge.id)).toEqual(['ab', 'ca', 'ab-again', 'bc', 'cut']);
     expect([...ends.partner]).toEqual([2, -1, -1, -1, -1]);
     expect(ends.target[4]).toBe(-1);
+  });
+});
+
+describe('Argdown contraries', () => {
+  it('read as attacks both ways, and so draw as one two-way line', () => {
+    const read = readMapAs('[A]: a\n  >< [B]: b\n', 'argdown');
+    if (!read.ok) throw new Error(read.problems.map((problem) => problem.message).join('; '));
+    const [a, b] = read.map.nodes.map((node) => node.id);
+    const positions = new Map([[a!, { id: a!, x: 0, y: 0 }], [b!, { id: b!, x: 0, y: 200 }]]);
+    const segments = edgeSegments(read.map.edges, positions, new Map([[a!, { width: 100, height: 40 }], [b!, { width: 100, height: 40 }]]));
+    expect(segments).toHaveLength(1);
+    expect(segments[0]?.partnerId).toBe(read.map.edges[1]?.id);
   });
 });
