@@ -169,12 +169,28 @@ function parseOutputArguments(command: 'render' | 'convert', args: readonly stri
   return { input, output, format, language, seed, scale, force };
 }
 
+/** A map too big to draw as PNG within the CLI's memory: why, or undefined. Text does not depend on the layout, so it is counted before it. */
+async function pngRefusal(map: ArgMap, args: OutputArguments): Promise<string | undefined> {
+  const { MAX_PNG_TEXT_CHARACTERS, pictureTextLength } = await import('./png.ts');
+  // A node draws at most six short lines: small maps cannot reach the limit.
+  if (map.nodes.length * 200 <= MAX_PNG_TEXT_CHARACTERS) return undefined;
+  const length = pictureTextLength(buildSvg(map, map.nodes.map((node) => ({ id: node.id, x: 0, y: 0 })), { language: args.language }));
+  if (length <= MAX_PNG_TEXT_CHARACTERS) return undefined;
+  return `the picture has ${length} characters of text, more than a PNG can draw within the CLI's memory (${MAX_PNG_TEXT_CHARACTERS}, about 5,000 nodes); write an SVG instead`;
+}
+
 /** What an output file will hold, checked by reading it back as argmap would: problems mean nothing is written. */
-async function outputContent(map: ArgMap, args: OutputArguments & { format: Exclude<OutputFormat, 'csv' | 'graphml'> }, streams: Streams): Promise<{ ok: true; content: string | Uint8Array } | { ok: false; problems: readonly Problem[] }> {
+async function outputContent(
+  map: ArgMap,
+  args: OutputArguments & { format: Exclude<OutputFormat, 'csv' | 'graphml'> },
+  streams: Streams,
+): Promise<{ ok: true; content: string | Uint8Array } | { ok: false; problems: readonly Problem[] } | { ok: false; refusal: string }> {
   if (args.format !== 'svg' && args.format !== 'png') {
     const written = writeCheckedMap(map, TEXT_OUTPUTS[args.format], args.language);
     return written.ok ? { ok: true, content: written.text } : written;
   }
+  const refusal = args.format === 'png' ? await pngRefusal(map, args) : undefined;
+  if (refusal !== undefined) return { ok: false, refusal };
   const positions = boundedLayout(map, args.seed, (message) => streams.err.write(`argmap: ${args.input}: warning: ${message}\n`));
   const svg = buildSvg(map, positions, { language: args.language });
   if (args.format === 'svg') {
@@ -200,8 +216,11 @@ async function writeOutput(args: OutputArguments, streams: Streams): Promise<num
   if (args.format === 'csv' || args.format === 'graphml') return writeSpreadsheetOutput(read.map, { ...args, format: args.format }, streams);
   const made = await outputContent(read.map, { ...args, format: args.format }, streams);
   if (!made.ok) {
-    streams.err.write(`argmap: not writing ${args.output}: argmap could not open it again:\n`);
-    printProblems(made.problems, args.output, streams);
+    if ('refusal' in made) streams.err.write(`argmap: not writing ${args.output}: ${made.refusal}\n`);
+    else {
+      streams.err.write(`argmap: not writing ${args.output}: argmap could not open it again:\n`);
+      printProblems(made.problems, args.output, streams);
+    }
     return 1;
   }
   const written = await writeAtomically({ output: args.output, content: made.content, input: args.input, force: args.force }, streams.writeContent);

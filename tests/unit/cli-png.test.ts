@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
+import { generateMap } from '../../bench/big-maps/generate.ts';
 import { main } from '../../src/cli/main.ts';
-import { MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, rasterSize, renderPng } from '../../src/cli/png.ts';
+import { MAX_PNG_TEXT_CHARACTERS, MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, rasterSize, renderPng } from '../../src/cli/png.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'argmap-cli-png-'));
 
@@ -132,6 +133,19 @@ describe('the CLI’s PNG', () => {
     const png = readFileSync(pngPath);
     expect(png.readUInt32BE(16)).toBeLessThanOrEqual(MAX_RASTER_SIDE);
     expect(png.readUInt32BE(16) * png.readUInt32BE(20)).toBeLessThanOrEqual(MAX_RASTER_PIXELS);
+  }, 60_000);
+});
+
+describe('a PNG within the CLI’s memory', () => {
+  it('is refused, before any layout, when the map has more text than resvg can hold in 1 GB', async () => {
+    const big = file('big.json', JSON.stringify(generateMap(6000, 1)));
+    const output = join(directory, 'big.png');
+    const started = performance.now();
+    const result = await inProcess('render', big, '-o', output);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(new RegExp(`^argmap: not writing .*big\\.png: the picture has \\d+ characters of text, more than a PNG can draw within the CLI's memory \\(${MAX_PNG_TEXT_CHARACTERS}, about 5,000 nodes\\); write an SVG instead\n$`));
+    // Refused before the layout, which alone takes several seconds at this size.
+    expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
 
