@@ -26,12 +26,15 @@ export class DocumentRoom {
   readonly document: MapDocument;
   readonly autosave: Autosave;
   readonly tabs: TabSync;
+  /** Whether the map came back from autosave or another tab, rather than from `initial`. */
+  readonly restored: boolean;
   readonly #factory: IDBFactory | undefined;
   #recentTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #stopWatching: () => void;
 
-  private constructor(key: string, document: MapDocument, autosave: Autosave, tabs: TabSync, factory: IDBFactory | undefined) {
+  private constructor(key: string, document: MapDocument, autosave: Autosave, tabs: TabSync, factory: IDBFactory | undefined, restored: boolean) {
     this.key = key;
+    this.restored = restored;
     this.document = document;
     this.autosave = autosave;
     this.tabs = tabs;
@@ -49,9 +52,10 @@ export class DocumentRoom {
     const autosave = new Autosave(doc, key, factory);
     await autosave.loaded;
     const tabs = new TabSync(doc, key, options.channel);
-    if (isEmptyDocument(doc) && initial !== undefined) fillDocument(doc, initial);
+    const restored = !isEmptyDocument(doc);
+    if (!restored && initial !== undefined) fillDocument(doc, initial);
     const document = new MapDocument(doc, options.captureTimeout === undefined ? {} : { captureTimeout: options.captureTimeout });
-    const room = new DocumentRoom(key, document, autosave, tabs, factory);
+    const room = new DocumentRoom(key, document, autosave, tabs, factory, restored);
     room.#scheduleRecent();
     return room;
   }

@@ -1,0 +1,134 @@
+/**
+ * Editing the open map: the views' one way to change it. The first edit opens the map's document
+ * room (autosave, other tabs); every edit then goes through the document, and each change of the
+ * document's read model becomes the session's map, so every view shows it. Edits made elsewhere
+ * as whole maps (tour editor, Argdown tab) are taken into the document before the next edit.
+ */
+import { addNode, redoLabel, replaceMap, undoLabel, type AppliedEdit, type Edit, type HistoryState } from '../core/document/index.ts';
+import type { ArgMap } from '../core/model.ts';
+import { serializeMap } from '../core/serialize.ts';
+import { authoringText, doneText, undoneText } from './authoring-text.ts';
+import { DocumentRoom, type RoomOptions } from './document-room.ts';
+import type { AutosaveStatus } from './document-storage.ts';
+import type { MapSession } from './map-session.svelte.ts';
+
+const NO_HISTORY: HistoryState = { undo: undefined, redo: undefined, undoSteps: 0, redoSteps: 0 };
+
+/** 64 bits of FNV-1a over the map's file text: the same map opened again finds its autosave. */
+function contentHash(text: string): string {
+  let low = 0x811c9dc5;
+  let high = 0x01000193 ^ text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ code, 0x050c5d1f) >>> 0;
+  }
+  return `${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
+}
+
+export function roomKey(name: string, map: ArgMap): string {
+  return `${name.slice(0, 100)}:${contentHash(serializeMap(map))}`;
+}
+
+export class Authoring {
+  readonly session: MapSession;
+  history = $state.raw<HistoryState>(NO_HISTORY);
+  autosave = $state.raw<AutosaveStatus | undefined>(undefined);
+  /** The last edit, undo or refusal, for the aria-live region. */
+  announcement = $state('');
+  readonly #options: RoomOptions;
+  #room: Promise<DocumentRoom> | undefined;
+  #generation = -1;
+  /** The last map the document gave the session: anything else there was made elsewhere. */
+  #pushed: ArgMap | undefined;
+  #detach: (() => void)[] = [];
+
+  constructor(session: MapSession, options: RoomOptions = {}) {
+    this.session = session;
+    this.#options = options;
+  }
+
+  get undoLabel(): string {
+    const next = this.history.undo;
+    return next === undefined ? authoringText('nothingToUndo', this.session.language) : undoLabel(next, this.session.language);
+  }
+
+  get redoLabel(): string {
+    const next = this.history.redo;
+    return next === undefined ? authoringText('nothingToRedo', this.session.language) : redoLabel(next, this.session.language);
+  }
+
+  /** Applies an edit, announces what it did or why it was refused, and returns its result. */
+  async apply<R>(edit: Edit<R>): Promise<AppliedEdit<R>> {
+    const room = await this.#ready();
+    const applied = room.document.apply(edit);
+    const language = this.session.language;
+    if (!applied.ok) this.announcement = applied.message;
+    else {
+      const dropped = applied.discardedRedo === undefined ? '' : authoringText('redoDropped', language, { count: applied.discardedRedo.steps });
+      this.announcement = doneText(applied.description, language) + dropped;
+    }
+    return applied;
+  }
+
+  async addClaim(): Promise<void> {
+    const language = this.session.language;
+    const applied = await this.apply(addNode({ kind: 'claim', text: { [language]: authoringText('newClaim', language) } }));
+    if (applied.ok) this.session.select(applied.result.id);
+  }
+
+  async undo(): Promise<void> {
+    const room = await this.#ready();
+    const done = room.document.history.undo();
+    if (done !== undefined) this.announcement = undoneText(done, this.session.language, false);
+  }
+
+  async redo(): Promise<void> {
+    const room = await this.#ready();
+    const done = room.document.history.redo();
+    if (done !== undefined) this.announcement = undoneText(done, this.session.language, true);
+  }
+
+  async close(): Promise<void> {
+    const room = this.#room;
+    this.#room = undefined;
+    for (const detach of this.#detach.splice(0)) detach();
+    if (room !== undefined) await (await room).close();
+  }
+
+  /** The room of the map on screen, opened on first use and again when another map is opened. */
+  async #ready(): Promise<DocumentRoom> {
+    if (this.#room === undefined || this.#generation !== this.session.generation) {
+      await this.close();
+      this.#generation = this.session.generation;
+      this.#room = this.#open();
+    }
+    const room = await this.#room;
+    // The tour editor or the Argdown tab changed the map since: the document takes it first.
+    if (this.#pushed !== undefined && this.session.map !== this.#pushed) {
+      room.document.apply(replaceMap(this.session.map, { zh: '编辑地图', en: 'edit the map' }));
+    }
+    return room;
+  }
+
+  async #open(): Promise<DocumentRoom> {
+    const session = this.session;
+    const room = await DocumentRoom.open(roomKey(session.opened.name, session.map), session.map, this.#options);
+    this.#pushed = session.map;
+    this.#detach.push(
+      room.document.onChange(({ map }) => {
+        this.#pushed = map;
+        session.edit(map);
+      }),
+      room.document.history.onChange((state) => (this.history = state)),
+      room.autosave.onStatus((status) => (this.autosave = status)),
+    );
+    this.autosave = room.autosave.status;
+    if (room.restored) {
+      this.#pushed = room.document.map;
+      session.edit(room.document.map);
+      this.announcement = authoringText('restored', session.language);
+    }
+    return room;
+  }
+}
