@@ -81,3 +81,36 @@ describe('npm test needs nothing outside the clone', () => {
     expect(outside).toEqual([]);
   });
 });
+
+describe('the corpora in the clone', () => {
+  const corpora = join(PROJECT_ROOT, 'tests/corpora');
+  const readme = readFileSync(join(corpora, 'README.md'), 'utf8');
+
+  it('every folder is named in tests/corpora/README.md, with its origin commit and licence', () => {
+    const folders = [
+      ...readdirSync(corpora).filter((name) => statSync(join(corpora, name)).isDirectory() && name !== 'gpl-3.0' && name !== 'licences'),
+      ...readdirSync(join(corpora, 'gpl-3.0')).filter((name) => statSync(join(corpora, 'gpl-3.0', name)).isDirectory()).map((name) => `gpl-3.0/${name}`),
+    ];
+    expect(folders.length).toBeGreaterThanOrEqual(7);
+    for (const folder of folders) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${folder}/\``));
+      expect(row, `${folder} has a row in the README`).toBeDefined();
+      expect(row, `${folder}: origin @ commit`).toMatch(/@ [0-9a-f]{12}/);
+      expect(row, `${folder}: licence`).toMatch(/MIT|GPL-3\.0/);
+    }
+  });
+
+  it('the GPL-3.0 copies sit beside the licence text, and the MIT copies beside their notices', () => {
+    expect(readFileSync(join(corpora, 'gpl-3.0/COPYING'), 'utf8')).toMatch(/GNU GENERAL PUBLIC LICENSE\s+Version 3, 29 June 2007/);
+    for (const notice of readdirSync(join(corpora, 'licences'))) {
+      expect(readFileSync(join(corpora, 'licences', notice), 'utf8')).toMatch(/MIT License[\s\S]*Permission is hereby granted/);
+      expect(readme).toContain(`licences/${notice}`);
+    }
+  });
+
+  it('.ci/run installs what the tests need and runs both commands', () => {
+    const ci = readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8');
+    for (const needed of ['chromium', 'fonts-noto-cjk', 'redis-server', 'npm ci', 'npm test', 'npm run test:conformance']) expect(ci).toContain(needed);
+    expect(ci.indexOf('npm test')).toBeLessThan(ci.indexOf('npm run test:conformance'));
+  });
+});
