@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
  * rather than left to grow (laying out a maximal map left 2.7 GB of it). Node takes the cap only
  * at start-up, so without it the command runs itself again with it.
  */
-const HEAP_LIMIT_MB = 900;
+const HEAP_LIMIT_MB = 700;
 if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
   const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   const signals = { SIGINT: 2, SIGPIPE: 13, SIGTERM: 15 };

@@ -100,7 +100,8 @@ export const MAX_PNG_TEXT_CHARACTERS = 120_000;
 /** How many characters the picture's text elements draw (outside the embedded map data). */
 export function pictureTextLength(svg: string): number {
   let length = 0;
-  for (const [, content] of svg.replace(/<metadata\b[\s\S]*?<\/metadata>/g, '').matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
+  // The embedded map data is escaped XML text, with no elements in it: only the picture's <text> elements match.
+  for (const [, content] of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
     length += [...content!.replace(/<[^>]*>/g, '').replace(ENTITY, '_')].length;
   }
   return length;
