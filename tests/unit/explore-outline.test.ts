@@ -23,8 +23,9 @@ function find(outline: readonly OutlineItem[], nodeId: string, ref: boolean): Ou
 describe('buildOutline over the seed map', () => {
   const outline = buildOutline(seed);
 
-  it('starts from the questions, in map order', () => {
-    expect(outline.map((item) => item.nodeId)).toEqual(seed.nodes.filter((node) => node.kind === 'question').map((node) => node.id));
+  it('starts from the questions and the nodes that lead nowhere (the reporter’s framing), in map order', () => {
+    const framing = new Set(['rep-fierce-competition', 'rep-debate-shifts']);
+    expect(outline.map((item) => item.nodeId)).toEqual(seed.nodes.filter((node) => node.kind === 'question' || framing.has(node.id)).map((node) => node.id));
   });
 
   it('expands every node exactly once, and gives references no children', () => {

@@ -103,7 +103,8 @@ describe('layout engine (what the worker runs)', () => {
 
   describe('on a map bigger than a drag neighbourhood', () => {
     const size: NeighbourhoodSize = { moving: 10, ring: 10 };
-    const DRAGGED = 3;
+    // A node with relations, whose neighbours feel the drag through them.
+    const DRAGGED = seed.nodes.findIndex((node) => node.id === 'rep-burn-consensus');
 
     /** The nodes of `coordinates` by distance from node `index`, nearest first. */
     function byDistance(coordinates: Float64Array, index: number): number[] {
