@@ -6,7 +6,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { importCsvPair, siblingName, writeCheckedCsvPair, EDGES_SUFFIX, NODES_SUFFIX } from '../core/formats/csv/index.ts';
+import { readCsvPairBytes, siblingName, writeCheckedCsvPair, EDGES_SUFFIX, NODES_SUFFIX } from '../core/formats/csv/index.ts';
 import type { ReadResult } from '../core/formats/read-map.ts';
 import type { ArgMap, Language } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
@@ -27,30 +27,20 @@ export function isCsvPairFile(file: string): boolean {
   return siblingName(file) !== undefined;
 }
 
-function refused(message: string, file?: string): ReadResult {
-  return { format: 'unknown', result: { ok: false, problems: [{ severity: 'error', message, ...(file === undefined ? {} : { file }) }] } };
-}
-
 /** Reads a CSV pair from either of its files; problems name the file they are in. */
 export async function readCsvPairInput(file: string, readBytes: ReadBytes): Promise<ReadResult> {
   const other = siblingName(file)!;
   const [nodesPath, edgesPath] = file.toLowerCase().endsWith(NODES_SUFFIX) ? [file, other] : [other, file];
-  const texts: string[] = [];
+  const files: Uint8Array[] = [];
   for (const path of [nodesPath, edgesPath]) {
     const read = await readBytes(path);
-    if (!read.ok) return refused(path === other ? `a CSV pair needs ${basename(other)} beside ${basename(file)}: cannot read it (${read.message})` : read.message, path);
-    try {
-      texts.push(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
-    } catch {
-      return refused('the file is not valid UTF-8 text; save the sheet as "CSV UTF-8"', path);
+    if (!read.ok) {
+      const message = path === other ? `a CSV pair needs ${basename(other)} beside ${basename(file)}: cannot read it (${read.message})` : read.message;
+      return { format: 'csv', result: { ok: false, problems: [{ severity: 'error', message, file: path }] } };
     }
+    files.push(read.bytes);
   }
-  const imported = importCsvPair({ nodes: { name: nodesPath, text: texts[0]! }, edges: { name: edgesPath, text: texts[1]! } });
-  const failed = imported.map === undefined || imported.problems.some((problem) => problem.severity === 'error');
-  return {
-    format: 'csv',
-    result: failed ? { ok: false, problems: imported.problems } : { ok: true, map: imported.map!, warnings: imported.problems },
-  };
+  return readCsvPairBytes({ nodes: { name: nodesPath, bytes: files[0]! }, edges: { name: edgesPath, bytes: files[1]! } });
 }
 
 /** The two files `--to csv -o OUT` writes: `OUT` without `.csv`/`.nodes.csv`, then the suffixes. */

@@ -3,16 +3,20 @@
  * ends resolved: the whole of opening that does not need the page. A big file is read in a
  * worker; only plain data crosses back (the map, its problems, the measures).
  */
+import type { CsvPairBytes } from '../core/formats/csv/read-bytes.ts';
 import type { ReadResult } from '../core/formats/read-map.ts';
 import type { ArgEdge, ArgMap, ArgNode, Language } from '../core/model.ts';
 import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
 import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
 
-export interface ReadRequest {
-  readonly bytes: Uint8Array;
-  /** The file's name: an Argdown name (`.argdown`) decides the format. */
-  readonly name?: string;
-}
+/** One file, or a CSV pair (its nodes and edges files, read together). */
+export type ReadRequest =
+  | {
+      readonly bytes: Uint8Array;
+      /** The file's name: an Argdown name (`.argdown`) decides the format. */
+      readonly name?: string;
+    }
+  | { readonly pair: CsvPairBytes };
 
 /**
  * What the reading worker sends back, in parts: a run of nodes, of edges or of one language's
@@ -57,9 +61,13 @@ export function loadReader(): Promise<ReadBytes> {
   return import('../core/formats/read-map.ts').then((module) => module.readMapBytes);
 }
 
-export function readOpenedFile(bytes: Uint8Array, readMapBytes: ReadBytes, name?: string): OpenedFile {
-  const read = readMapBytes(bytes, name);
+/** A read file with the measures of its map, when it has one. */
+export function openedFrom(read: ReadResult): OpenedFile {
   return read.result.ok ? { read, measures: measureMap(read.result.map) } : { read };
+}
+
+export function readOpenedFile(bytes: Uint8Array, readMapBytes: ReadBytes, name?: string): OpenedFile {
+  return openedFrom(readMapBytes(bytes, name));
 }
 
 function* runs<T>(items: readonly T[], size: number): Generator<readonly T[]> {
@@ -102,7 +110,18 @@ export function joinParts(parts: readonly ReadPart[]): OpenedFile {
 
 /** Reads in a worker where the page can start one, else (or when it fails to start) on the page. */
 export async function readFileBytes(bytes: Uint8Array, name?: string): Promise<OpenedFile> {
-  if (bytes.length < WORKER_MIN_BYTES || typeof Worker !== 'function') return readOpenedFile(bytes, await loadReader(), name);
+  const onPage = async (): Promise<OpenedFile> => readOpenedFile(bytes, await loadReader(), name);
+  return bytes.length < WORKER_MIN_BYTES ? onPage() : readInWorker({ bytes, name }, onPage);
+}
+
+/** A CSV pair, read as a file is: in the worker when the two files together are big. */
+export async function readCsvPairFiles(pair: CsvPairBytes): Promise<OpenedFile> {
+  const onPage = async (): Promise<OpenedFile> => openedFrom((await import('../core/formats/csv/read-bytes.ts')).readCsvPairBytes(pair));
+  return pair.nodes.bytes.length + pair.edges.bytes.length < WORKER_MIN_BYTES ? onPage() : readInWorker({ pair }, onPage);
+}
+
+function readInWorker(request: ReadRequest, onPage: () => Promise<OpenedFile>): Promise<OpenedFile> {
+  if (typeof Worker !== 'function') return onPage();
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
     const parts: ReadPart[] = [];
@@ -114,8 +133,8 @@ export async function readFileBytes(bytes: Uint8Array, name?: string): Promise<O
     };
     worker.onerror = () => {
       worker.terminate();
-      resolve(loadReader().then((readMapBytes) => readOpenedFile(bytes, readMapBytes, name)));
+      resolve(onPage());
     };
-    worker.postMessage({ bytes, name } satisfies ReadRequest);
+    worker.postMessage(request);
   });
 }

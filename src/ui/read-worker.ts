@@ -2,9 +2,11 @@
  * The reading worker: parses, validates and measures a chosen file off the page's thread, so
  * that opening a big map never freezes the tab. One file per worker.
  */
+import { readCsvPairBytes } from '../core/formats/csv/read-bytes.ts';
 import { readMapBytes } from '../core/formats/read-map.ts';
-import { fileParts, readOpenedFile, type ReadPart, type ReadRequest } from './map-reader.ts';
+import { fileParts, openedFrom, type ReadPart, type ReadRequest } from './map-reader.ts';
 
-self.onmessage = (event: MessageEvent<ReadRequest>) => {
-  for (const part of fileParts(readOpenedFile(event.data.bytes, readMapBytes, event.data.name))) self.postMessage(part satisfies ReadPart);
+self.onmessage = ({ data: request }: MessageEvent<ReadRequest>) => {
+  const read = 'pair' in request ? readCsvPairBytes(request.pair) : readMapBytes(request.bytes, request.name);
+  for (const part of fileParts(openedFrom(read))) self.postMessage(part satisfies ReadPart);
 };

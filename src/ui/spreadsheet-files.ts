@@ -1,18 +1,19 @@
 /**
  * Spreadsheets in the app: a CSV pair (nodes and edges) chosen or dropped together opens as one
- * map; Save as writes the pair as two downloads, or GraphML. The readers and writers load on first
- * use, not with the app.
+ * map, read as a file is (in the reading worker when big); Save as writes the pair as two
+ * downloads, or GraphML. The readers and writers load on first use, not with the app.
  *
  * Two downloads rather than a zip: the files saved are the very files argmap opens (chosen or
  * dropped together) and that a spreadsheet or Kumu imports, with nothing to unpack first.
  */
-import { MAX_FILE_BYTES, type LoadResult } from '../core/load-map.ts';
+import { MAX_FILE_BYTES } from '../core/load-map.ts';
 import type { ArgMap, Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import type { Position } from '../layout/layout-node.ts';
 
 import { SPREADSHEET_FORMATS, type SpreadsheetFormat } from '../core/formats/text-formats.ts';
 import { isSpreadsheetFile } from './file-access.ts';
+import { readCsvPairFiles, type OpenedFile } from './map-reader.ts';
 
 export { SPREADSHEET_FORMATS, type SpreadsheetFormat };
 
@@ -22,43 +23,41 @@ const NODES_NAME = /\.nodes\.csv$/i;
 export interface OpenedSpreadsheet {
   /** The name the map is shown under: `debate.csv` for `debate.nodes.csv` + `debate.edges.csv`. */
   readonly fileName: string;
-  readonly result: LoadResult;
+  readonly opened: OpenedFile;
 }
 
 function refusal(fileName: string, message: string, file?: string): OpenedSpreadsheet {
-  return { fileName, result: { ok: false, problems: [{ severity: 'error', message, ...(file === undefined ? {} : { file }) }] } };
+  return { fileName, opened: { read: { format: 'csv', result: { ok: false, problems: [{ severity: 'error', message, ...(file === undefined ? {} : { file }) }] } } } };
 }
 
-/** Whether a CSV text's header names the edges' From and To columns. */
-function namesEdges(text: string): boolean {
-  const header = (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').toLowerCase();
+/** Whether a CSV file's header (its first line) names the edges' From and To columns. */
+function namesEdges(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const header = (head.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').toLowerCase();
   const cells = header.split(/[,;\t]/).map((cell) => cell.replace(/["\s]/g, ''));
   return cells.includes('from') && cells.includes('to');
 }
 
-/** Reads a CSV pair: the edges file is the one named `*.edges.csv`, else the one whose header has From and To. */
+/**
+ * Reads a CSV pair (in the reading worker when it is big): the edges file is the one named
+ * `*.edges.csv`, else the one whose header has From and To.
+ */
 export async function readSpreadsheetFiles(files: readonly File[]): Promise<OpenedSpreadsheet> {
   const shownName = files.map((file) => file.name).join(' + ');
   if (files.length !== 2 || !files.every(isSpreadsheetFile)) {
     return refusal(shownName, 'a CSV map is two files, its nodes and its edges (such as map.nodes.csv and map.edges.csv): choose or drop both together');
   }
-  const texts: string[] = [];
   for (const file of files) {
     if (file.size > MAX_FILE_BYTES) return refusal(shownName, `the file is ${file.size} bytes; argmap opens files up to ${MAX_FILE_BYTES} bytes`, file.name);
-    try {
-      texts.push(new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()));
-    } catch {
-      return refusal(shownName, 'the file is not UTF-8 text; save the sheet as "CSV UTF-8"', file.name);
-    }
   }
+  const bytes = await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer())));
   const [first, second] = files as readonly [File, File];
-  const edgesFirst = EDGES_NAME.test(first.name) || NODES_NAME.test(second.name) || (!EDGES_NAME.test(second.name) && !NODES_NAME.test(first.name) && namesEdges(texts[0]!));
+  const named = EDGES_NAME.test(first.name) || NODES_NAME.test(second.name) || EDGES_NAME.test(second.name) || NODES_NAME.test(first.name);
+  const edgesFirst = named ? EDGES_NAME.test(first.name) || NODES_NAME.test(second.name) : namesEdges(bytes[0]!);
   const [nodes, edges] = edgesFirst ? [1, 0] : [0, 1];
-  const { importCsvPair, pairTitle } = await import('../core/formats/csv/index.ts');
-  const imported = importCsvPair({ nodes: { name: files[nodes]!.name, text: texts[nodes]! }, edges: { name: files[edges]!.name, text: texts[edges]! } });
-  const fileName = `${pairTitle(files[nodes]!.name)}.csv`;
-  const failed = imported.map === undefined || imported.problems.some((problem) => problem.severity === 'error');
-  return { fileName, result: failed ? { ok: false, problems: imported.problems } : { ok: true, map: imported.map!, warnings: imported.problems } };
+  const { pairTitle } = await import('../core/formats/csv/index.ts');
+  const opened = await readCsvPairFiles({ nodes: { name: files[nodes]!.name, bytes: bytes[nodes]! }, edges: { name: files[edges]!.name, bytes: bytes[edges]! } });
+  return { fileName: `${pairTitle(files[nodes]!.name)}.csv`, opened };
 }
 
 export interface SavedFile {

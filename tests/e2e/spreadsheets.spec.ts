@@ -107,6 +107,24 @@ test.describe('a CSV pair', () => {
     await expect(page.locator('h1')).toContainText(inLanguage(SEED.title, 'zh'));
   });
 
+  test('a big pair is read in the reading worker: it opens, and a bad row is still located by file and line', async ({ page }) => {
+    const count = 1500;
+    const nodes = ['ID,Type,Text (zh),Text (en)', ...Array.from({ length: count }, (_, index) => `n${index},claim,"第${index}条，主张",Claim ${index}`)].join('\r\n');
+    const edges = ['ID,From,To,Type', ...Array.from({ length: count - 1 }, (_, index) => `e${index},n${index + 1},n${Math.floor(index / 2)},${index % 3 === 0 ? 'attack' : 'support'}`)].join('\r\n');
+    expect(nodes.length + edges.length).toBeGreaterThan(64 * 1024);
+    await openApp(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await dropFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: edges }]);
+    await expect(page.locator('h1')).toContainText('big');
+    await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
+    expect(workers.some((url) => /read-worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
+
+    await dropFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: `${edges}\r\nlast,n1,nowhere,support` }]);
+    await expect(page.locator(FAILED_ALERT)).toContainText(`big.edges.csv:${count + 1}`);
+    await expect(page.locator('h1')).toContainText('big');
+  });
+
   test('one CSV file alone is refused with what to do', async ({ page }) => {
     await openApp(page);
     await page.getByLabel(OPEN_INPUT).setInputFiles({ name: 'map.nodes.csv', mimeType: 'text/csv', buffer: Buffer.from('ID,Label\na,A\n') });

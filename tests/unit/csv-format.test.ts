@@ -1,7 +1,7 @@
 /** A map as a pair of CSV files: the column mapping, round trips, spreadsheet dialects and located problems. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importCsvPair, pairTitle, siblingName, writeCsvPair, type CsvImportResult } from '../../src/core/formats/csv/index.ts';
+import { importCsvPair, pairTitle, readCsvPairBytes, siblingName, writeCsvPair, type CsvImportResult } from '../../src/core/formats/csv/index.ts';
 import { indexMap, inLanguage, type ArgMap } from '../../src/core/model.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
 
@@ -186,5 +186,22 @@ describe('CSV pair: bad rows are located (file:line, the id)', () => {
       }),
       { numRuns: 500, seed: 7 },
     );
+  });
+});
+
+describe('CSV pair from bytes', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('reads UTF-8 with a BOM, as format csv', () => {
+    const read = readCsvPairBytes({ nodes: { name: 'm.nodes.csv', bytes: encode('\uFEFFID,Label\na,甲\n') }, edges: { name: 'm.edges.csv', bytes: encode('From,To\n') } });
+    expect(read.format).toBe('csv');
+    expect(read.result.ok && read.result.map.nodes[0]!.text).toEqual({ zh: '甲' });
+  });
+
+  it('refuses a file that is not UTF-8 (a GBK sheet), naming it', () => {
+    const gbk = new Uint8Array([0x49, 0x44, 0x2c, 0x4c, 0x61, 0x62, 0x65, 0x6c, 0x0a, 0x61, 0x2c, 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
+    const read = readCsvPairBytes({ nodes: { name: 'm.nodes.csv', bytes: gbk }, edges: { name: 'm.edges.csv', bytes: encode('From,To\n') } });
+    expect(read.result.ok).toBe(false);
+    expect(read.result.ok ? [] : read.result.problems).toEqual([{ severity: 'error', message: 'the file is not UTF-8 text; save the sheet as "CSV UTF-8"', file: 'm.nodes.csv' }]);
   });
 });

@@ -78,7 +78,8 @@ function readPair(pair: CsvPair, options: CsvImportOptions): CsvImportResult {
 
   const labels = nodeTable.rows.map((row) => cell(row, 'Label'));
   const title = options.title ?? pairTitle(pair.nodes.name);
-  const language = options.language ?? guessLanguage([title, ...labels]);
+  // The labels say their language; a file name ("debate") is no evidence of it.
+  const language = options.language ?? guessLanguage(labels.some((label) => label !== '') ? labels : [title]);
 
   const actors: { id: string; name: Record<string, string> }[] = [];
   const actorByName = new Map<string, string>();
