@@ -138,6 +138,8 @@ const MESSAGES = {
   handoverWaiting: { zh: '正在从演示窗口接收地图…', en: 'Receiving the map from the presenting window…' },
   handoverFailed: { zh: '未能从打开此窗口的演示窗口收到地图；显示的是 “{map}”。', en: 'The map did not arrive from the window that opened this one; showing “{map}”.' },
   stepOutOfRange: { zh: '链接要求第 {step} 步，但此导览只有 {count} 步；现在显示第 {shown} 步。', en: 'The link asks for step {step}, but this tour has {count} steps; showing step {shown}.' },
+  tooManyTours: { zh: '一张地图最多有 {limit} 个导览；没有新建。', en: 'A map holds at most {limit} tours; none was added.' },
+  tooManySteps: { zh: '一个导览最多有 {limit} 步；没有记录。', en: 'A tour holds at most {limit} steps; nothing was recorded.' },
   textTooLong: { zh: '共 {count} 个字符，上限为 {limit} 个；此修改不会保存。', en: '{count} characters; the limit is {limit}. This change is not kept.' },
   hint: { zh: '滚轮缩放 · 拖动背景平移 · 拖动节点固定 · 双击释放 · 点击查看详情', en: 'Wheel to zoom · drag the background to pan · drag a node to pin it · double-click to release · click for details' },
   layingOut: { zh: '正在排布地图… {percent}%', en: 'Laying out the map… {percent}%' },

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_CAMERA_COORDINATE, MAX_TEXT_LENGTH } from '../../src/core/format-limits.ts';
+import { MAX_CAMERA_COORDINATE, MAX_TEXT_LENGTH, MAX_TOURS } from '../../src/core/format-limits.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
 import type { ArgMap, Tour } from '../../src/core/model.ts';
 import type { RecordedView } from '../../src/core/tours/editing.ts';
@@ -414,6 +414,18 @@ describe('ToursPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: '保存地图 (.json)' }));
     expect(loadMapText(await readBlob(downloads[0]!.blob)).ok).toBe(true);
   });
+
+  it('says so when the map already holds the most tours a file may, and adds none', async () => {
+    const seed = loadSeedMap();
+    const manyTours = Array.from({ length: MAX_TOURS }, (_, index) => ({ ...seed.tours![1]!, id: `copy-${index}` }));
+    const session = renderTours({ ...seed, tours: manyTours });
+    const before = session.map;
+    // getByRole over 200 tours' buttons is slow in jsdom: find the button by its text.
+    const newTour = [...document.querySelectorAll('button')].find((button) => button.textContent === '新建导览');
+    await fireEvent.click(newTour!);
+    expect(session.map).toBe(before);
+    expect(document.querySelector('[role="alert"]')?.textContent).toBe(`一张地图最多有 ${MAX_TOURS} 个导览；没有新建。`);
+    }, 20_000);
 
   it('Save map, Save layout and Handouts refuse to write a map the reader would refuse, and say why', async () => {
     const session = renderTours();
