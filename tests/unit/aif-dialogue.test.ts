@@ -121,6 +121,19 @@ describe('speakers and quotes from the dialogue', () => {
     expect(map.sources).toEqual([]);
   });
 
+  it('a participant name no actor can carry, or words of nothing visible, do not stop the map from opening', () => {
+    const text = nodeset(
+      [
+        ['L1', 'L', 'Ana : we should act'], ['Y1', 'YA', 'Asserting'], ['I1', 'I', 'we should act'],
+        ['L2', 'L', 'Ben : \u200B\u2060'], ['Y2', 'YA', 'Asserting'], ['I2', 'I', 'nothing visible said'],
+      ],
+      [['L1', 'Y1'], ['Y1', 'I1'], ['L2', 'Y2'], ['Y2', 'I2']],
+      { locutions: [{ nodeID: 'L1', personID: '1' }], participants: [{ participantID: '1', firstname: 'x'.repeat(300), surname: '' }] },
+    );
+    const map = imported(importAif(text));
+    expect(map.nodes.map((node) => node.actor)).toEqual(['Ana', undefined]);
+  });
+
   it('the quote validation finds nothing to refuse: every attributed claim quotes the dialogue, which has no file to check', () => {
     const map = imported(importAif(DIALOGUE));
     expect(map.nodes.every((node) => node.actor === undefined || node.quote !== undefined)).toBe(true);

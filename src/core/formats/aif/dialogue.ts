@@ -11,6 +11,7 @@
  */
 
 import type { Source } from '../../model.ts';
+import { isBlank } from '../../validate/sanitize.ts';
 import type { AifGraph, AifNode } from './graph.ts';
 
 /** The source every quote from the dialogue names: the locutions are the text quoted. */
@@ -34,11 +35,12 @@ export interface LocutionText {
   readonly words: string;
 }
 
+/** A name an actor can carry: something visible, on one line, not a sentence. */
 function isName(name: string): boolean {
-  return name !== '' && name.length <= MAX_SPEAKER_NAME && !/[\r\n]/.test(name);
+  return !isBlank(name) && name.length <= MAX_SPEAKER_NAME && !/[\r\n]/.test(name);
 }
 
-function isBlank(character: string | undefined): boolean {
+function isSpaceOrTab(character: string | undefined): boolean {
   return character === ' ' || character === '\t';
 }
 
@@ -49,11 +51,11 @@ function isBlank(character: string | undefined): boolean {
  */
 function nameSeparator(text: string): { readonly start: number; readonly end: number } | undefined {
   for (let colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
-    if (!isBlank(text[colon - 1])) continue;
+    if (!isSpaceOrTab(text[colon - 1])) continue;
     let start = colon - 1;
-    while (start > 0 && isBlank(text[start - 1])) start -= 1;
+    while (start > 0 && isSpaceOrTab(text[start - 1])) start -= 1;
     let end = colon + 1;
-    while (end < text.length && isBlank(text[end])) end += 1;
+    while (end < text.length && isSpaceOrTab(text[end])) end += 1;
     return { start, end };
   }
   return undefined;
@@ -94,8 +96,10 @@ export interface Speakers {
 function attribute(graph: AifGraph, locution: AifNode): Attribution | undefined {
   const { speaker: named, words } = readLocutionText(locution.text ?? '');
   const person = graph.personOf.get(locution.id);
-  const speaker = (person === undefined ? undefined : graph.participants.get(person)) ?? named;
-  if (speaker === undefined || !/\S/.test(words)) return undefined;
+  const participant = person === undefined ? undefined : graph.participants.get(person);
+  const speaker = participant !== undefined && isName(participant) ? participant : named;
+  // A quote of nothing visible would be refused by the map's checks: such a locution attributes nothing.
+  if (speaker === undefined || isBlank(words)) return undefined;
   const quoted = Array.from(words);
   return { speaker, words: quoted.length > MAX_QUOTE ? quoted.slice(0, MAX_QUOTE).join('') : words, locution };
 }
