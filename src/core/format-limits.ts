@@ -25,6 +25,12 @@ export const CAMERA_ZOOM_ABOVE: number = cameraRange.zoom.exclusiveMinimum;
 /** …and at most this. */
 export const MAX_CAMERA_ZOOM: number = cameraRange.zoom.maximum;
 
+/**
+ * The smallest zoom argmap writes: a millionth, far below what any screen needs (a map 2,000,000
+ * units wide fits a 1,000-pixel screen at 0.0005) yet above the schema's exclusive lower bound.
+ */
+export const SMALLEST_ZOOM = Math.max(1e-6, CAMERA_ZOOM_ABOVE * 2);
+
 /** The length the schema's `maxLength` measures: code points, not UTF-16 units. */
 export function textLength(text: string): number {
   let length = 0;
@@ -54,12 +60,6 @@ export function cameraInRange(camera: Camera): Camera | undefined {
     zoom: clamp(camera.zoom, SMALLEST_ZOOM, MAX_CAMERA_ZOOM),
   };
 }
-
-/**
- * The smallest zoom argmap writes: a millionth, far below what any screen needs (a map 2,000,000
- * units wide fits a 1,000-pixel screen at 0.0005) yet above the schema's exclusive lower bound.
- */
-export const SMALLEST_ZOOM = Math.max(1e-6, CAMERA_ZOOM_ABOVE * 2);
 
 /** A position's coordinate within the format's range. */
 export function positionInRange(value: number): number {
