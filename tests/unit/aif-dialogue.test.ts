@@ -45,6 +45,7 @@ describe('reading a locution', () => {
     expect(readLocutionText('Alex Massie : looks to be a terrible mistake')).toEqual({ speaker: 'Alex Massie', words: 'looks to be a terrible mistake' });
     expect(readLocutionText('Nick Ferrari :Whether it takes him to New York')).toEqual({ speaker: 'Nick Ferrari', words: 'Whether it takes him to New York' });
     expect(readLocutionText('Michelle Dewberry :  let\'s just be clear')).toEqual({ speaker: 'Michelle Dewberry', words: 'let\'s just be clear' });
+    expect(readLocutionText(':) Ana : hello')).toEqual({ speaker: ':) Ana', words: 'hello' });
   });
 
   it('takes the real speaker after annotators\' prefixes, and keeps a quoted speaker in the words', () => {

@@ -50,7 +50,7 @@ function isSpaceOrTab(character: string | undefined): boolean {
  * a long run of spaces costs linear time.
  */
 function nameSeparator(text: string): { readonly start: number; readonly end: number } | undefined {
-  for (let colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
+  for (let colon = text.indexOf(':', 1); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     if (!isSpaceOrTab(text[colon - 1])) continue;
     let start = colon - 1;
     while (start > 0 && isSpaceOrTab(text[start - 1])) start -= 1;
