@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  iccmaFormatOfFileName, MAX_I23_ARGUMENTS, parseApx, parseI23, parseIccma, parseTgf, sniffIccmaFormat, type IccmaResult,
+  I23_ARGUMENTS_WITHOUT_TEXT, iccmaFormatOfFileName, MAX_I23_ARGUMENTS, parseApx, parseI23, parseIccma, parseTgf, sniffIccmaFormat, type IccmaResult,
 } from '../../src/core/formats/iccma.ts';
 import type { ArgumentationFramework } from '../../src/core/semantics/framework.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
@@ -118,6 +118,18 @@ describe('I23', () => {
       `1:1: error: the header declares ${MAX_I23_ARGUMENTS + 1} arguments; argmap reads up to ${MAX_I23_ARGUMENTS}`,
     ]);
   });
+
+  it('reads a header of up to 100,000 arguments plus one per character of the file, so that reading stays linear in it', () => {
+    const header = `p af ${I23_ARGUMENTS_WITHOUT_TEXT + 11}`; // 11 characters: the most it may declare
+    expect(parseI23(header).ok).toBe(true);
+    expect(problems(parseI23(`p af ${I23_ARGUMENTS_WITHOUT_TEXT + 12}`))).toHaveLength(1);
+    expect(problems(parseI23(`p af 2000000`))).toEqual([
+      `1:1: error: the header declares 2000000 arguments, more than a file of 12 characters holds; argmap reads up to ${I23_ARGUMENTS_WITHOUT_TEXT} arguments plus one per character`,
+    ]);
+    const attacks = Array.from({ length: 10_000 }, (_, index) => `${index + 1} ${index + 2}`).join('\n');
+    const large = parseI23(`p af 150000\n${attacks}`);
+    expect(large.ok && large.framework.names.length).toBe(150_000);
+  }, 30_000);
 });
 
 describe('choosing the format', () => {

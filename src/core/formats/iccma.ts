@@ -24,6 +24,14 @@ export type IccmaResult =
  */
 export const MAX_I23_ARGUMENTS = 2_000_000;
 
+/**
+ * Arguments a header may declare beyond one per character of the file: reading stays linear in
+ * the file's length, so the 12 bytes `p af 2000000` cannot cost seconds (the fuzz test found
+ * them taking 23 s on a busy machine). A real instance with that many arguments names most of
+ * them in its attacks, and is large enough to declare them.
+ */
+export const I23_ARGUMENTS_WITHOUT_TEXT = 100_000;
+
 const EXTENSION_FORMATS: ReadonlyMap<string, IccmaFormat> = new Map([
   ['apx', 'apx'],
   ['tgf', 'tgf'],
@@ -206,6 +214,11 @@ export function parseI23(text: string): IccmaResult {
       else if (size === undefined) reader.problems.error('expected the header `p af N` (N the number of arguments)', { line: number, column });
       else if (Number(size) > MAX_I23_ARGUMENTS) {
         reader.problems.error(`the header declares ${size} arguments; argmap reads up to ${MAX_I23_ARGUMENTS}`, { line: number, column });
+      } else if (Number(size) > I23_ARGUMENTS_WITHOUT_TEXT + text.length) {
+        reader.problems.error(
+          `the header declares ${size} arguments, more than a file of ${text.length} characters holds; argmap reads up to ${I23_ARGUMENTS_WITHOUT_TEXT} arguments plus one per character`,
+          { line: number, column },
+        );
       } else {
         header = { line: number, size: Number(size) };
         for (let argument = 1; argument <= header.size; argument += 1) reader.builder.addArgument(String(argument));

@@ -6,6 +6,7 @@
 
 import type { ArgMap } from '../model.ts';
 import type { Problem } from '../problems.ts';
+import { occurringTexts } from './occurrences.ts';
 
 /** How many characters of a bad quote a message shows. */
 const PREVIEW_LENGTH = 12;
@@ -22,6 +23,15 @@ function preview(text: string): string {
 export function findQuoteProblems(map: ArgMap, sourceText: ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(map.sources.map((source) => source.id));
+  // Each source is searched once for all of its quotes together.
+  const quotesOf = new Map<string, string[]>();
+  for (const node of map.nodes) {
+    if (node.quote === undefined || !sourceText.has(node.quote.source)) continue;
+    const quotes = quotesOf.get(node.quote.source) ?? [];
+    quotes.push(node.quote.text);
+    quotesOf.set(node.quote.source, quotes);
+  }
+  const verbatim = new Map([...quotesOf].map(([source, quotes]) => [source, occurringTexts(sourceText.get(source)!, quotes)]));
 
   map.nodes.forEach((node, index) => {
     const pointer = `/nodes/${index}`;
@@ -46,9 +56,9 @@ export function findQuoteProblems(map: ArgMap, sourceText: ReadonlyMap<string, s
       });
       return;
     }
-    const text = sourceText.get(quote.source);
-    if (text === undefined) return;
-    if (quote.text.length === 0 || !text.includes(quote.text)) {
+    const found = verbatim.get(quote.source);
+    if (found === undefined) return;
+    if (quote.text.length === 0 || !found.has(quote.text)) {
       problems.push({
         severity: 'error',
         message: `Quote of node "${node.id}" ("${preview(quote.text)}") is not verbatim in source "${quote.source}".`,
