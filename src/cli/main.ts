@@ -12,6 +12,7 @@
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
 import { mapStats } from '../core/formats/stats.ts';
 import { problemsOnReadingBack, writeCheckedMap, type TextFormat } from '../core/formats/write-map.ts';
+import { MAX_FILE_BYTES } from '../core/load-map.ts';
 import { LANGUAGES, type ArgMap, type Language } from '../core/model.ts';
 import { formatProblem, type Problem } from '../core/problems.ts';
 import { findQuoteProblems } from '../core/validate/quotes.ts';
@@ -169,15 +170,26 @@ function parseOutputArguments(command: 'render' | 'convert', args: readonly stri
   return { input, output, format, language, seed, scale, force };
 }
 
-/** A map too big to draw as PNG within the CLI's memory: why, or undefined. Text does not depend on the layout, so it is counted before it. */
+/**
+ * The picture with every node at the origin: the same text as the laid-out one, and no longer (a
+ * coordinate of 0 is the shortest number), so limits can be checked before spending the layout.
+ */
+function unplacedSvg(map: ArgMap, language: Language): string {
+  return buildSvg(map, map.nodes.map((node) => ({ id: node.id, x: 0, y: 0 })), { language });
+}
+
+/** A map too big to draw as PNG within the CLI's memory: why, or undefined. */
 async function pngRefusal(map: ArgMap, args: OutputArguments): Promise<string | undefined> {
   const { MAX_PNG_TEXT_CHARACTERS, pictureTextLength } = await import('./png.ts');
   // A node draws at most six short lines: small maps cannot reach the limit.
   if (map.nodes.length * 200 <= MAX_PNG_TEXT_CHARACTERS) return undefined;
-  const length = pictureTextLength(buildSvg(map, map.nodes.map((node) => ({ id: node.id, x: 0, y: 0 })), { language: args.language }));
+  const length = pictureTextLength(unplacedSvg(map, args.language));
   if (length <= MAX_PNG_TEXT_CHARACTERS) return undefined;
   return `the picture has ${length} characters of text, more than a PNG can draw within the CLI's memory (${MAX_PNG_TEXT_CHARACTERS}, about 5,000 nodes); write an SVG instead`;
 }
+
+/** Beyond this many nodes an SVG may outgrow what argmap opens again; checked before the layout. */
+const SVG_SIZE_CHECK_FROM_NODES = 5000;
 
 /** What an output file will hold, checked by reading it back as argmap would: problems mean nothing is written. */
 async function outputContent(
@@ -191,6 +203,11 @@ async function outputContent(
   }
   const refusal = args.format === 'png' ? await pngRefusal(map, args) : undefined;
   if (refusal !== undefined) return { ok: false, refusal };
+  if (args.format === 'svg' && map.nodes.length > SVG_SIZE_CHECK_FROM_NODES) {
+    // Already too large to open again without its layout: refused by the reader's size check, before the layout.
+    const unplaced = unplacedSvg(map, args.language);
+    if (Buffer.byteLength(unplaced) > MAX_FILE_BYTES) return { ok: false, problems: problemsOnReadingBack(unplaced, 'argmap-svg') };
+  }
   const positions = boundedLayout(map, args.seed, (message) => streams.err.write(`argmap: ${args.input}: warning: ${message}\n`));
   const svg = buildSvg(map, positions, { language: args.language });
   if (args.format === 'svg') {
