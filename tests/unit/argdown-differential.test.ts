@@ -8,6 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArgdownModel } from '../../src/core/formats/argdown/index.ts';
 import type { ArgdownModel } from '../../src/core/formats/argdown/model.ts';
@@ -27,7 +28,7 @@ function readWithArgmap(text: string): Reading {
     accepted: false,
     errors: problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem)),
   });
-  if (read.model === undefined) return refusal(read.problems);
+  if (read.model === undefined || read.problems.some((problem) => problem.severity === 'error')) return refusal(read.problems);
   const imported = argdownModelToMap(read.model);
   if (imported.map === undefined) return refusal(imported.problems);
   return { accepted: true, ...mapLines(imported.map, read.model, imported.nodeIds) };
@@ -124,6 +125,62 @@ describe.each(argdownFiles)('$folder/$name', ({ name, text }) => {
     if (found.length === 0) tally.agree += 1;
     else tally.deliberate += 1;
   });
+});
+
+/**
+ * Generated documents in the part of Argdown both readers share: statements and arguments (titled,
+ * untitled, references) with relation trees of every kind, premise–conclusion structures with
+ * inference rules, `{uses}` and undercuts, shortcodes, tags and emphasis, blank lines between blocks.
+ */
+const word = fc.constantFrom('costs', 'fall', 'p', 'q', ':happy:', '.~.', 'p .^. q', '#tag', '*bold*', '_it_', 'e.g.', '10:30', '#(two words)');
+const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+const statement = fc.oneof(
+  text,
+  fc.tuple(fc.constantFrom('A', 'B', 'C', 'D'), text).map(([title, body]) => `[${title}]: ${body}`),
+  fc.constantFrom('[A]', '[B]', '[C]'),
+);
+const argument = fc.oneof(
+  fc.tuple(fc.constantFrom('X', 'Y', 'Z'), text).map(([title, body]) => `<${title}>: ${body}`),
+  fc.constantFrom('<X>', '<Y>'),
+);
+const member = fc.oneof({ weight: 3, arbitrary: statement }, { weight: 2, arbitrary: argument });
+/** `[A]` or `<X>` for a titled member: no member relates to itself (argmap draws no loops). */
+const titleOf = (written: string) => /^[[<][^\]>]+[\]>]/.exec(written)?.[0];
+/**
+ * Undercuts (`<_`, `_`) stand under arguments only: under a statement, @argdown/core aims them at
+ * the last inference it has read anywhere before, a slip argmap does not copy.
+ */
+const relationLines = (depth: number, parent: string): fc.Arbitrary<string[]> =>
+  fc.array(
+    fc
+      .tuple(fc.constantFrom('+', '-', '<+', '<-', '+>', '->', '_>', '><', ...(parent.startsWith('<') ? ['<_', '_'] : [])), member)
+      .map(([symbol, child]) => [symbol, symbol === '><' && child.startsWith('<') ? '[C]' : child] as const)
+      .filter(([, child]) => titleOf(child) === undefined || titleOf(child) !== titleOf(parent))
+      .chain(([symbol, child]) => {
+        const line = `${'  '.repeat(depth)}${symbol} ${child}`;
+        return depth >= 3 ? fc.constant([line]) : relationLines(depth + 1, child).map((below) => [line, ...below]);
+      }),
+    { maxLength: depth === 1 ? 3 : 1 },
+  ).map((groups) => groups.flat());
+const element = member.chain((head) => relationLines(1, head).map((lines) => [head, ...lines].join('\n')));
+const reconstruction = fc
+  .tuple(fc.constantFrom('X', 'Y', 'Z'), fc.array(statement, { minLength: 1, maxLength: 3 }), fc.constantFrom('----', '-- Modus ponens --', '-- {uses: [1]} --'), statement, fc.boolean())
+  .map(([title, premises, inference, conclusion, undercut]) => {
+    const lines = premises.map((premise, index) => `(${index + 1}) ${premise}`);
+    lines.push(inference, ...(undercut ? ['  <_ <U>: an undercut'] : []), `(${premises.length + 1}) ${conclusion}`);
+    return `<${title}>\n\n${lines.join('\n')}`;
+  });
+const document = fc.array(fc.oneof({ weight: 3, arbitrary: element }, { weight: 1, arbitrary: reconstruction }), { minLength: 1, maxLength: 4 }).map((blocks) => blocks.join('\n\n'));
+
+describe('generated Argdown', () => {
+  it('reads as @argdown/core reads it', () => {
+    fc.assert(
+      fc.property(document, (input) => {
+        expect(differences(readWithArgdown(input), readWithArgmap(input)).join('\n'), input).toBe('');
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  }, 120_000);
 });
 
 describe('the oracle', () => {

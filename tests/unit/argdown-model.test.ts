@@ -1,7 +1,7 @@
 /** Stage 3 of the Argdown reader: equivalence classes, arguments, typed relations, sections, tags. */
 
 import { describe, expect, it } from 'vitest';
-import { readArgdownModel } from '../../src/core/formats/argdown/index.ts';
+import { parseArgdown, readArgdownModel } from '../../src/core/formats/argdown/index.ts';
 import type { ArgdownModel, RelationEnd } from '../../src/core/formats/argdown/model.ts';
 
 function model(text: string): ArgdownModel {
@@ -53,10 +53,15 @@ describe('equivalence classes and arguments', () => {
     ]);
   });
 
-  it('warns when an argument is reconstructed twice and keeps the later structure', () => {
-    const { model: built, problems } = readArgdownModel('<a>\n\n(1) x\n----\n(2) y\n\n<a>\n\n(1) p\n----\n(2) q');
-    expect(built?.arguments.get('a')?.pcs.map((statement) => statement.title)).toEqual(['Untitled 3', 'Untitled 4']);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 9, column: 1 })]);
+  it('refuses an argument reconstructed twice, at the second structure, as Argdown does', () => {
+    const text = '<a>\n\n(1) x\n----\n(2) y\n\n<a>\n\n(1) p\n----\n(2) q';
+    expect(readArgdownModel(text).problems).toEqual([expect.objectContaining({ severity: 'error', line: 9, column: 1, message: expect.stringContaining('<a> is reconstructed twice') })]);
+    expect(parseArgdown(text).map).toBeUndefined();
+  });
+
+  it("takes Argdown's canonical text: the last definition when its reading ends, after the relations under it", () => {
+    const built = model('[D]: first\n  + [A]\n    + [D]: second\n\n<X>: one\n  + <X>: two');
+    expect([built.statements.get('D')?.canonicalText, built.arguments.get('X')?.canonicalText]).toEqual(['first', 'one']);
   });
 
   it('merges tags and data of all members', () => {

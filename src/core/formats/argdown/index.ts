@@ -24,7 +24,7 @@ export interface ArgdownResult {
 export function parseArgdown(text: string): ArgdownResult {
   return guarded(() => {
     const read = readArgdownModel(text);
-    if (read.model === undefined) return { problems: read.problems };
+    if (read.model === undefined || read.problems.some((problem) => problem.severity === 'error')) return { problems: read.problems };
     const imported = argdownModelToMap(read.model);
     const problems = [...read.problems, ...imported.problems];
     return imported.map === undefined ? { problems } : { map: imported.map, problems };

@@ -67,6 +67,11 @@ interface Described {
   readonly tags: readonly string[];
   /** The data of all members, later keys winning. */
   readonly data: YamlMap;
+  /**
+   * Argdown's canonical text: the member marked `{isCanonical: true}`, else the last definition,
+   * "last" as Argdown counts, when a statement's reading ends, after the relations under it.
+   */
+  readonly canonicalText: string;
   readonly sectionId: string | undefined;
   readonly position: Position;
 }
@@ -168,6 +173,8 @@ class ModelBuilder {
   /** Classes and arguments that have a definition, not only references. */
   readonly #defined = new Set<MutableClass | MutableArgument>();
   #untitledCount = 0;
+  /** When each member's reading ended (after the relations under it), as Argdown orders members. */
+  readonly #closingOrder = new Map<Member, number>();
   #section: Section | undefined;
 
   constructor(document: ArgdownDocument) {
@@ -194,6 +201,8 @@ class ModelBuilder {
         }
       }
     });
+    for (const statementClass of this.#statements.values()) statementClass.canonicalText = this.#canonicalText(statementClass.members);
+    for (const argument of this.#arguments.values()) argument.canonicalText = this.#canonicalText(argument.descriptions);
     const mode = this.#mode();
     let relations = this.#transformArgumentRelations(this.#relations);
     if (mode === 'strict') relations = transformStatementRelations(relations);
@@ -245,12 +254,17 @@ class ModelBuilder {
 
   /** Walks a statement or argument and its relation tree in document order, without recursion. */
   #walk(root: ElementNode, role: StatementRole, conclusionInference?: RelationEnd): RelationEnd {
-    const pending: PendingElement[] = [{ element: root, role, parent: undefined }];
+    const pending: (PendingElement | { readonly closes: Member })[] = [{ element: root, role, parent: undefined }];
     let rootEnd: RelationEnd | undefined;
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if ('closes' in next) {
+        this.#closingOrder.set(next.closes, this.#closingOrder.size);
+        continue;
+      }
       const { element, parent } = next;
       const edgeData = element.data?.get(EDGE_DATA_KEY);
-      const end = this.#register(element, next.role);
+      const { end, member } = this.#register(element, next.role);
+      pending.push({ closes: member });
       rootEnd ??= end;
       if (parent !== undefined) this.#relate(parent.relation, parent.end, end, isYamlMap(edgeData) ? edgeData : undefined, parent.conclusionInference);
       // Pushed last to first, so they are visited in document order; a loop, as a statement may have
@@ -264,8 +278,8 @@ class ModelBuilder {
     return rootEnd ?? { kind: 'statement', title: '' };
   }
 
-  /** Adds the element to its equivalence class or argument; returns that relation end. */
-  #register(element: ElementNode, role: StatementRole): RelationEnd {
+  /** Adds the element to its equivalence class or argument; returns that relation end and the member. */
+  #register(element: ElementNode, role: StatementRole): { end: RelationEnd; member: Member } {
     this.#addTags(element.content.tags);
     const member: Member = {
       text: element.content.text,
@@ -280,23 +294,29 @@ class ModelBuilder {
       const argument = this.#argument(element.title, false, element.position);
       this.#addMember(argument, member, data, argument.descriptions.length === 0);
       argument.descriptions.push(member);
-      return { kind: 'argument', title: argument.title };
+      return { end: { kind: 'argument', title: argument.title }, member };
     }
     const title = element.title ?? this.#untitled();
     let statementClass = this.#statements.get(title);
     if (statementClass === undefined) {
-      statementClass = { title, isUntitled: element.title === undefined, members: [], tags: [], data: new Map(), sectionId: undefined, position: element.position };
+      statementClass = { title, isUntitled: element.title === undefined, members: [], tags: [], data: new Map(), canonicalText: '', sectionId: undefined, position: element.position };
       this.#statements.set(title, statementClass);
     }
     this.#addMember(statementClass, member, data, statementClass.members.length === 0);
-    statementClass.members.push({ ...member, role });
-    return { kind: 'statement', title };
+    const statementMember = { ...member, role };
+    statementClass.members.push(statementMember);
+    return { end: { kind: 'statement', title }, member: statementMember };
+  }
+
+  #canonicalText(members: readonly Member[]): string {
+    const definitions = members.filter((member) => !member.isReference).sort((a, b) => (this.#closingOrder.get(a) ?? 0) - (this.#closingOrder.get(b) ?? 0));
+    return (definitions.findLast((member) => member.isCanonical) ?? definitions.at(-1))?.text ?? '';
   }
 
   #argument(title: string, isUntitled: boolean, position: Position): MutableArgument {
     let argument = this.#arguments.get(title);
     if (argument === undefined) {
-      argument = { title, isUntitled, descriptions: [], pcs: [], inferences: [], tags: [], data: new Map(), sectionId: undefined, position };
+      argument = { title, isUntitled, descriptions: [], pcs: [], inferences: [], tags: [], data: new Map(), canonicalText: '', sectionId: undefined, position };
       this.#arguments.set(title, argument);
     }
     return argument;
@@ -336,7 +356,7 @@ class ModelBuilder {
   #pcs(block: PcsNode, argumentTitle: string | undefined): void {
     const argument = this.#argument(argumentTitle ?? this.#untitled(), argumentTitle === undefined, block.position);
     if (argument.pcs.length > 0) {
-      this.#problems.warning(`the argument <${argument.title}> is reconstructed twice; the later premise–conclusion structure replaces the earlier one`, {
+      this.#problems.error(`the argument <${argument.title}> is reconstructed twice: give one of the premise–conclusion structures another argument title`, {
         line: block.position.line,
         column: block.position.column,
       });

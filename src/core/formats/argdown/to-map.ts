@@ -27,7 +27,7 @@ import type { JsonObject, JsonValue } from '../../json/parse-json.ts';
 import { buildModel } from '../../validate/build-model.ts';
 import { checkIntegrity } from '../../validate/integrity.ts';
 import { validateSchema } from '../../validate/schema.ts';
-import { describeRelationEnd, type ArgdownArgument, type ArgdownModel, type ArgdownRelation, type EquivalenceClass, type Member, type RelationEnd } from './model.ts';
+import { describeRelationEnd, type ArgdownArgument, type ArgdownModel, type ArgdownRelation, type EquivalenceClass, type RelationEnd } from './model.ts';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml.ts';
 
 /** Front matter keys argmap reads; every other key (Argdown's settings for its own renderer) is ignored. */
@@ -134,13 +134,6 @@ interface Source {
   readonly kind: 'statement' | 'argument';
   readonly item: EquivalenceClass | ArgdownArgument;
   readonly texts: readonly string[];
-  /** Argdown's canonical text: the member marked `{isCanonical: true}`, else the last definition. */
-  readonly canonical: string;
-}
-
-function canonicalText(members: readonly Member[]): string {
-  const definitions = members.filter((member) => !member.isReference);
-  return (definitions.findLast((member) => member.isCanonical) ?? definitions.at(-1))?.text ?? '';
 }
 
 class MapBuilder {
@@ -193,8 +186,8 @@ class MapBuilder {
 
   /** Classes and arguments in the order of their first definition. */
   #sources(): Source[] {
-    const statements: Source[] = [...this.#model.statements.values()].map((item) => ({ kind: 'statement', item, texts: item.members.map((member) => member.text), canonical: canonicalText(item.members) }));
-    const argumentSources: Source[] = [...this.#model.arguments.values()].map((item) => ({ kind: 'argument', item, texts: item.descriptions.map((member) => member.text), canonical: canonicalText(item.descriptions) }));
+    const statements: Source[] = [...this.#model.statements.values()].map((item) => ({ kind: 'statement', item, texts: item.members.map((member) => member.text) }));
+    const argumentSources: Source[] = [...this.#model.arguments.values()].map((item) => ({ kind: 'argument', item, texts: item.descriptions.map((member) => member.text) }));
     const all = [...statements, ...argumentSources];
     return all.sort((a, b) => a.item.position.line - b.item.position.line || a.item.position.column - b.item.position.column);
   }
@@ -317,7 +310,7 @@ class MapBuilder {
       : item.tags.filter((tag) => kindFromData !== undefined || tag !== 'question');
 
     const language = this.#textLanguage(stringField(data, 'lang'), at);
-    const written = source.canonical.trim() === '' ? item.title : source.canonical;
+    const written = item.canonicalText.trim() === '' ? item.title : item.canonicalText;
     const text = jsonObject((['zh', 'en'] as const).map((each) => [each, stringField(data, each) ?? (each === language ? written : undefined)]));
 
     const section = stringField(data, 'section') ?? this.#sectionTitle(item.sectionId);
