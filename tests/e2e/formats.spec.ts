@@ -266,7 +266,7 @@ test.describe('Save as', () => {
     expect(SEED.nodes.every((node) => (node.text.zh ?? '') !== '' && (node.text.en ?? '') !== '')).toBe(true);
     expect(SEED.actors.length).toBeGreaterThan(0);
     expect(SEED.nodes.filter((node) => node.actor !== undefined).length).toBeGreaterThan(0);
-    expect(new Set(SEED.edges.map((edge) => edge.kind))).toEqual(new Set(['support', 'attack', 'undercut', 'answer']));
+    expect(new Set(SEED.edges.map((edge) => edge.kind))).toEqual(new Set(['support', 'attack', 'undercut', 'answer', 'rephrase']));
   });
 
   for (const language of ['zh', 'en'] as const) {
