@@ -309,3 +309,17 @@ describe('StatusPanel explains itself and what assumptions change', () => {
     expect(within(screen.getByRole('region', { name: '状态变化' })).getByText('没有其他主张的状态改变')).toBeTruthy();
   });
 });
+
+describe('StatusChanges on a big change', () => {
+  it('names the first 50 changed claims and counts the rest', () => {
+    // One attacker of 120 claims: rejecting it frees them all.
+    const targets = Array.from({ length: 120 }, (_, index) => `t${index}`);
+    const { status } = renderStatus(makeMap(['x', 'y', ...targets], [['xy', 'x', 'y', 'attack'], ['yx', 'y', 'x', 'attack'], ...targets.map((id) => [`x-${id}`, 'x', id, 'attack'] as const)]));
+    status.suppose('y', 'accepted');
+    flushSync();
+    const region = screen.getByRole('region', { name: '状态变化' });
+    expect(within(region).getByText('121 个主张的状态随之改变')).toBeTruthy();
+    expect(within(region).getAllByRole('listitem')).toHaveLength(50);
+    expect(region.querySelector('.more')?.textContent).toBe('… +71');
+  });
+});
