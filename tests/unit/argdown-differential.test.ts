@@ -164,13 +164,25 @@ const relationLines = (depth: number, parent: string): fc.Arbitrary<string[]> =>
   ).map((groups) => groups.flat());
 const element = member.chain((head) => relationLines(1, head).map((lines) => [head, ...lines].join('\n')));
 const reconstruction = fc
-  .tuple(fc.constantFrom('X', 'Y', 'Z'), fc.array(statement, { minLength: 1, maxLength: 3 }), fc.constantFrom('----', '-- Modus ponens --', '-- {uses: [1]} --'), statement, fc.boolean())
-  .map(([title, premises, inference, conclusion, undercut]) => {
+  .tuple(fc.constantFrom('X', 'Y', 'Z'), fc.array(statement, { minLength: 1, maxLength: 3 }), fc.constantFrom('----', '-- Modus ponens --', '-- {uses: [1]} --'), statement, fc.boolean(), fc.constantFrom('', ' {uses: [1]}'))
+  .map(([title, premises, inference, conclusion, undercut, conclusionData]) => {
     const lines = premises.map((premise, index) => `(${index + 1}) ${premise}`);
-    lines.push(inference, ...(undercut ? ['  <_ <U>: an undercut'] : []), `(${premises.length + 1}) ${conclusion}`);
+    lines.push(inference, ...(undercut ? ['  <_ <U>: an undercut'] : []), `(${premises.length + 1}) ${conclusion}${conclusion.startsWith('[') && !conclusion.includes(':') ? '' : conclusionData}`);
     return `<${title}>\n\n${lines.join('\n')}`;
   });
-const document = fc.array(fc.oneof({ weight: 3, arbitrary: element }, { weight: 1, arbitrary: reconstruction }), { minLength: 1, maxLength: 4 }).map((blocks) => blocks.join('\n\n'));
+const list = fc.tuple(fc.constantFrom('* ', '1. '), fc.array(member, { minLength: 1, maxLength: 3 })).map(([marker, items]) => items.map((item) => `${marker}${item}`).join('\n'));
+const heading = fc.tuple(fc.constantFrom('# ', '## '), text).map(([marker, body]) => `${marker}${body}`);
+const canonical = fc.tuple(fc.constantFrom('A', 'B'), text).map(([title, body]) => `[${title}]: ${body} {isCanonical: true}`);
+const frontMatter = fc.constantFrom('', '===\ntitle: A map\n===\n\n', '===\nmodel:\n    mode: strict\n===\n\n', '===\nmodel: {removeTagsFromText: true}\n===\n\n');
+const document = fc
+  .tuple(
+    frontMatter,
+    fc.array(
+      fc.oneof({ weight: 4, arbitrary: element }, { weight: 2, arbitrary: reconstruction }, { weight: 1, arbitrary: list }, { weight: 1, arbitrary: heading }, { weight: 1, arbitrary: canonical }),
+      { minLength: 1, maxLength: 5 },
+    ),
+  )
+  .map(([front, blocks]) => front + blocks.join('\n\n'));
 
 describe('generated Argdown', () => {
   it('reads as @argdown/core reads it', () => {
