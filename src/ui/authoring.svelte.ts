@@ -8,9 +8,13 @@ import { addNode, redoLabel, replaceMap, undoLabel, type AppliedEdit, type Edit,
 import type { ArgMap } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
 import { authoringText, doneText, undoneText } from './authoring-text.ts';
+import { listRecentMaps } from './document-recent.ts';
 import { DocumentRoom, type RoomOptions } from './document-room.ts';
-import type { AutosaveStatus } from './document-storage.ts';
+import { pageIndexedDb, type AutosaveStatus } from './document-storage.ts';
 import type { MapSession } from './map-session.svelte.ts';
+
+/** Maps up to this size get their document as they open; bigger ones on their first edit. */
+const EAGER_NODES = 2000;
 
 const NO_HISTORY: HistoryState = { undo: undefined, redo: undefined, undoSteps: 0, redoSteps: 0 };
 
@@ -58,6 +62,21 @@ export class Authoring {
     return next === undefined ? authoringText('nothingToRedo', this.session.language) : redoLabel(next, this.session.language);
   }
 
+  /**
+   * Opens the room of the map on screen ahead of the first edit, so that autosaved changes come
+   * back and other tabs' edits show: at once for a map of up to EAGER_NODES nodes, else only
+   * when this browser has autosaved it (a big map's document costs a moment to build).
+   */
+  async prepare(): Promise<void> {
+    if (this.#room !== undefined && this.#generation === this.session.generation) return;
+    const { map, name } = this.session.opened;
+    if (map.nodes.length > EAGER_NODES) {
+      const listed = await listRecentMaps(this.#factory());
+      if (!listed.ok || !listed.maps.some((entry) => entry.key === roomKey(name, map))) return;
+    }
+    if (this.session.map === map) await this.#ready();
+  }
+
   /** Applies an edit, announces what it did or why it was refused, and returns its result. */
   async apply<R>(edit: Edit<R>): Promise<AppliedEdit<R>> {
     const room = await this.#ready();
@@ -87,6 +106,10 @@ export class Authoring {
     const room = await this.#ready();
     const done = room.document.history.redo();
     if (done !== undefined) this.announcement = undoneText(done, this.session.language, true);
+  }
+
+  #factory(): IDBFactory | undefined {
+    return 'indexedDB' in this.#options ? this.#options.indexedDB : pageIndexedDb();
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@
  * storage (and a test) passes its own; each one answers, never throws.
  */
 import { LANGUAGES, type Bilingual } from '../core/model.ts';
-import { storedMapName } from './document-storage.ts';
+import { pageIndexedDb, storedMapName } from './document-storage.ts';
 
 export interface RecentMap {
   readonly key: string;
@@ -69,7 +69,7 @@ function message(error: unknown): string {
 }
 
 /** The stored maps, the most recently changed first. */
-export async function listRecentMaps(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<Listed> {
+export async function listRecentMaps(factory: IDBFactory | undefined = pageIndexedDb()): Promise<Listed> {
   try {
     const values = await withStore(factory, 'readonly', (store) => request(() => store.getAll()));
     const maps = values.flatMap((value) => readEntry(value) ?? []).sort((a, b) => b.changedAt - a.changedAt);
@@ -79,7 +79,7 @@ export async function listRecentMaps(factory: IDBFactory | undefined = globalThi
   }
 }
 
-export async function rememberRecentMap(entry: RecentMap, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<boolean> {
+export async function rememberRecentMap(entry: RecentMap, factory: IDBFactory | undefined = pageIndexedDb()): Promise<boolean> {
   try {
     await withStore(factory, 'readwrite', (store) => request(() => store.put({ ...entry, title: { ...entry.title } })));
     return true;
@@ -89,7 +89,7 @@ export async function rememberRecentMap(entry: RecentMap, factory: IDBFactory | 
 }
 
 /** Forgets a map and deletes its stored changes. */
-export async function deleteRecentMap(key: string, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<boolean> {
+export async function deleteRecentMap(key: string, factory: IDBFactory | undefined = pageIndexedDb()): Promise<boolean> {
   try {
     await withStore(factory, 'readwrite', (store) => request(() => store.delete(key)));
     await request(() => factory!.deleteDatabase(storedMapName(key)));

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { fillDocument, isEmptyDocument, MapDocument } from '../core/document/index.ts';
 import type { ArgMap } from '../core/model.ts';
 import { rememberRecentMap } from './document-recent.ts';
-import { Autosave } from './document-storage.ts';
+import { Autosave, pageIndexedDb } from './document-storage.ts';
 import { TabSync, type Channel } from './document-tabs.ts';
 
 export interface RoomOptions {
@@ -47,7 +47,7 @@ export class DocumentRoom {
    * `initial` fills the document only when neither had it.
    */
   static async open(key: string, initial: ArgMap | undefined, options: RoomOptions = {}): Promise<DocumentRoom> {
-    const factory = 'indexedDB' in options ? options.indexedDB : globalThis.indexedDB;
+    const factory = 'indexedDB' in options ? options.indexedDB : pageIndexedDb();
     const doc = new Y.Doc();
     const autosave = new Autosave(doc, key, factory);
     await autosave.loaded;

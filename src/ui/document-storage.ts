@@ -19,6 +19,15 @@ export function storedMapName(key: string): string {
   return `argmap-map:${key}`;
 }
 
+/** The page's IndexedDB; undefined where reading it throws (as some private modes make it). */
+export function pageIndexedDb(): IDBFactory | undefined {
+  try {
+    return globalThis.indexedDB;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the browser lets this page open a database at all (private modes may not). */
 export function probeIndexedDb(factory: IDBFactory | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -54,7 +63,7 @@ export class Autosave {
   /** Resolves once stored changes are in the document, or autosave is off: then the map may open. */
   readonly loaded: Promise<void>;
 
-  constructor(doc: Y.Doc, key: string, factory: IDBFactory | undefined = globalThis.indexedDB) {
+  constructor(doc: Y.Doc, key: string, factory: IDBFactory | undefined = pageIndexedDb()) {
     this.loaded = this.#start(doc, key, factory);
   }
 

@@ -4,27 +4,14 @@
  * a copy of them) and against the text rules the loader applies. Used both to refuse an edit
  * before it is written and to judge records that arrive from elsewhere.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import schema from '../../../graph-data/argmap.schema.json' with { type: 'json' };
 import { LANGUAGES, type Bilingual } from '../model.ts';
 import { isBlank } from '../validate/sanitize.ts';
+// Precompiled (scripts/generate-schema-validator.ts): Ajv compiling at run time needs `new Function`, which the CSP forbids.
+import * as validators from '../validate/record-validators.generated.js';
 
 export type Definition = 'node' | 'edge' | 'actor' | 'source' | 'tour' | 'bilingual';
-
-const validators = new Map<Definition, ValidateFunction>();
-
-function validator(definition: Definition): ValidateFunction {
-  let validate = validators.get(definition);
-  if (validate === undefined) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    ajv.addSchema(schema);
-    validate = ajv.getSchema(`${schema.$id}#/$defs/${definition}`);
-    if (validate === undefined) throw new Error(`the map schema has no definition ${definition}`);
-    validators.set(definition, validate);
-  }
-  return validate;
-}
 
 /** The schema's own limits, named where an edit reports them. */
 export const LIMITS = {
@@ -57,7 +44,7 @@ function describe(error: ErrorObject): string {
 
 /** The first way `value` breaks the schema's definition, or undefined when it keeps it. */
 export function schemaProblem(definition: Definition, value: unknown): string | undefined {
-  const validate = validator(definition);
+  const validate = validators[definition];
   if (validate(value)) return undefined;
   const error = validate.errors?.[0];
   return error === undefined ? 'does not fit the map format' : describe(error);
