@@ -52,8 +52,15 @@ test.describe('the content security policy', () => {
     await expect(page).toHaveTitle(/内容安全策略测试/);
 
     // Search (pinyin) and saving load their code when first used.
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      if (/\/search-[\w-]+\.js$/.test(request.url())) searches.push(request.url());
+    });
     await page.keyboard.press('/');
     await page.keyboard.type('baimo');
+    await expect(page.locator('input[type="search"]')).toHaveValue('baimo');
+    await expect.poll(() => searches.length, { message: 'the pinyin search code was never loaded' }).toBeGreaterThan(0);
+    await expect(page.locator('.results li').first()).toBeVisible();
     const saved = await saveAs(page, /Argdown/);
     expect(saved.suggestedFilename()).toMatch(/\.argdown$/);
 
