@@ -13,7 +13,7 @@
  * listed is a true one, only the list may be short, and the JSON says so.
  */
 
-import { detectFormat, type FileFormat } from '../core/formats/detect.ts';
+import { detectFormat, formatOfName, type FileFormat } from '../core/formats/detect.ts';
 import { iccmaFormatOfFileName, parseIccma, sniffIccmaFormat, type IccmaResult } from '../core/formats/iccma.ts';
 import { readMapBytes, type ReadResult } from '../core/formats/read-map.ts';
 import { decodeBytes } from '../core/json/decode.ts';
@@ -63,14 +63,15 @@ async function loadFramework(file: string, streams: Streams): Promise<Loaded> {
   if (!input.ok) return failure(input.message);
   const { bytes } = input;
   const named = iccmaFormatOfFileName(file);
-  if (named === undefined && UNMISTAKABLE_MAPS.has(detectFormat(bytes).format)) return fromMap(readMapBytes(bytes));
+  // A map's name (.argdown) or unmistakable content decides; the map reader then reads it as stats does.
+  if (named === undefined && (formatOfName(file) !== undefined || UNMISTAKABLE_MAPS.has(detectFormat(bytes).format))) return fromMap(readMapBytes(bytes, file));
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   if (named !== undefined) return fromIccma(parseIccma(decoded.text, named));
   // Unnamed text: an ICCMA framework when it reads as one (or clearly starts as APX or I23), else a map (Argdown…).
   const format = sniffIccmaFormat(decoded.text);
   const iccma = parseIccma(decoded.text, format);
-  return iccma.ok || format !== 'tgf' ? fromIccma(iccma) : fromMap(readMapBytes(bytes));
+  return iccma.ok || format !== 'tgf' ? fromIccma(iccma) : fromMap(readMapBytes(bytes, file));
 }
 
 function fromMap({ result }: ReadResult): Loaded {

@@ -105,6 +105,13 @@ describe('argmap extensions', () => {
     expect((result as { extensions: string[][] }).extensions[0]!.length).toBeGreaterThan(1);
   });
 
+  it('lets an .argdown name decide, as stats does, for prose that no content sniffing calls Argdown', async () => {
+    const path = file('prose.argdown', 'Tea is better than coffee.\n');
+    const { result } = await extensions(path, 'grounded');
+    expect((result as { extensions: string[][] }).extensions).toHaveLength(1);
+    expect((result as { extensions: string[][] }).extensions[0]).toHaveLength(1);
+  });
+
   it('reads the seed map', async () => {
     const { result } = await extensions(SEED_MAP_PATH, 'preferred');
     const { extensions: found } = result as { extensions: string[][] };
