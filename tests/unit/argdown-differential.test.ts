@@ -156,9 +156,9 @@ const relationLines = (depth: number, parent: string): fc.Arbitrary<string[]> =>
       .tuple(fc.constantFrom('+', '-', '<+', '<-', '+>', '->', '_>', '><', ...(parent.startsWith('<') ? ['<_', '_'] : [])), member)
       .map(([symbol, child]) => [symbol, symbol === '><' && child.startsWith('<') ? '[C]' : child] as const)
       .filter(([, child]) => titleOf(child) === undefined || titleOf(child) !== titleOf(parent))
-      .chain(([symbol, child]) => {
+      .chain(([symbol, child]): fc.Arbitrary<string[]> => {
         const line = `${'  '.repeat(depth)}${symbol} ${child}`;
-        return depth >= 3 ? fc.constant([line]) : relationLines(depth + 1, child).map((below) => [line, ...below]);
+        return depth >= 3 ? fc.constant<string[]>([line]) : relationLines(depth + 1, child).map((below) => [line, ...below]);
       }),
     { maxLength: depth === 1 ? 3 : 1 },
   ).map((groups) => groups.flat());
