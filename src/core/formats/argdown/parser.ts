@@ -6,7 +6,7 @@
  * - an argument: `<Title>: description` or a bare `<Title>`;
  * - a premise–conclusion structure: numbered statements `(1) …` with inference lines `--…--`,
  *   which must end with a conclusion after an inference line;
- * - a list of statements or arguments (`  * item`, `  1. item`, indented).
+ * - a list of statements or arguments (`* item`, `1. item`, indented or not), each item its own.
  * Statements and arguments carry relation trees: lines starting with a relation symbol, nested by
  * indentation. A line indented deeper than the previous relation is its child; a shallower line
  * closes the deeper levels and becomes a sibling at the level it reaches (Argdown's rule).
