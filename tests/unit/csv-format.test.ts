@@ -205,3 +205,17 @@ describe('CSV pair from bytes', () => {
     expect(read.result.ok ? [] : read.result.problems).toEqual([{ severity: 'error', message: 'the file is not UTF-8 text; save the sheet as "CSV UTF-8"', file: 'm.nodes.csv' }]);
   });
 });
+
+describe('one CSV file alone', () => {
+  it('is recognised by its header and refused with what to do, wherever a single file or text is read', async () => {
+    const { readMapText } = await import('../../src/core/formats/read-map.ts');
+    for (const text of ['ID,Label,Type\r\na,A,claim\r\n', '\uFEFFFrom;To;Type\nb;a;pro\n', '"Label","Description"\n"x","y"\n']) {
+      const read = readMapText(text);
+      expect(read.format).toBe('csv');
+      expect(read.result.ok ? [] : read.result.problems.map((problem) => problem.message)).toEqual([
+        'a CSV map is two files, its nodes and its edges (map.nodes.csv and map.edges.csv): open them together',
+      ]);
+    }
+    expect(readMapText('Name,Age\nAnn,3\n').format).toBe('unknown');
+  });
+});

@@ -11,6 +11,7 @@ import { decodeBytes } from '../json/decode.ts';
 import { isJsonObject, parseJson, type JsonValue } from '../json/parse-json.ts';
 import { isAifDocument, LOOKALIKES, recogniseBytes, recogniseText, SNIFF_LENGTH } from '../json/sniff.ts';
 import type { Language } from '../model.ts';
+import { EDGE_COLUMNS, headerKey, NODE_COLUMNS } from './csv/columns.ts';
 
 export const FILE_FORMATS = ['argmap-json', 'argmap-svg', 'argdown', 'aif-json', 'kialo', 'csv', 'unknown'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
@@ -95,8 +96,15 @@ function detectText(text: string): DetectedFormat {
   if (KIALO_TITLE.test(head)) return known('kialo');
   // A bare JSON value (`null`, a number, a string) is JSON, just not a map: the map reader says which.
   if (BARE_JSON_START.test(head) && parseJson(withoutBom).ok) return known('argmap-json');
+  if (isCsvHeader(head)) return known('csv');
   if (hasArgdownStructure(head)) return known('argdown');
   return unknown('plain text');
+}
+
+/** A first line of two or more cells, each a column of a CSV pair (`ID,Label,Type`, `From;To`). */
+function isCsvHeader(head: string): boolean {
+  const cells = (head.split(/\r\n|\n|\r/, 1)[0] ?? '').split(/[,;\t]/).map((cell) => headerKey(cell.replace(/^\s*"|"\s*$/g, '')));
+  return cells.length >= 2 && cells.every((cell) => NODE_COLUMNS.known.has(cell) || EDGE_COLUMNS.known.has(cell));
 }
 
 /**
