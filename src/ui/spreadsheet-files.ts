@@ -9,13 +9,11 @@
 import { MAX_FILE_BYTES } from '../core/load-map.ts';
 import type { ArgMap, Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
+import { EDGE_COLUMNS, headerKey } from '../core/formats/csv/columns.ts';
+import type { SpreadsheetFormat } from '../core/formats/text-formats.ts';
 import type { Position } from '../layout/layout-node.ts';
-
-import { SPREADSHEET_FORMATS, type SpreadsheetFormat } from '../core/formats/text-formats.ts';
 import { isSpreadsheetFile } from './file-access.ts';
 import { readCsvPairFiles, type OpenedFile } from './map-reader.ts';
-
-export { SPREADSHEET_FORMATS, type SpreadsheetFormat };
 
 const EDGES_NAME = /\.edges\.csv$/i;
 const NODES_NAME = /\.nodes\.csv$/i;
@@ -33,9 +31,9 @@ function refusal(fileName: string, message: string, file?: string): OpenedSpread
 /** Whether a CSV file's header (its first line) names the edges' From and To columns. */
 function namesEdges(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  const header = (head.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').toLowerCase();
-  const cells = header.split(/[,;\t]/).map((cell) => cell.replace(/["\s]/g, ''));
-  return cells.includes('from') && cells.includes('to');
+  const header = head.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const columns = header.split(/[,;\t]/).map((cell) => EDGE_COLUMNS.known.get(headerKey(cell.replace(/"/g, ''))));
+  return columns.includes('From') && columns.includes('To');
 }
 
 /**
