@@ -46,6 +46,7 @@ export class Authoring {
   /** The last map the document gave the session: anything else there was made elsewhere. */
   #pushed: ArgMap | undefined;
   #detach: (() => void)[] = [];
+  #absorbing = false;
 
   constructor(session: MapSession, options: RoomOptions = {}) {
     this.session = session;
@@ -127,11 +128,33 @@ export class Authoring {
       this.#room = this.#open();
     }
     const room = await this.#room;
-    // The tour editor or the Argdown tab changed the map since: the document takes it first.
-    if (this.#pushed !== undefined && this.session.map !== this.#pushed) {
-      room.document.apply(replaceMap(this.session.map, { zh: '编辑地图', en: 'edit the map' }));
-    }
+    this.#takeOutsideEdit(room);
     return room;
+  }
+
+  /**
+   * Called when the session's map changes: a change that did not come from the document (the
+   * tour editor, the Argdown tab, Save layout) goes into it, so it is autosaved, reaches other
+   * tabs and can be undone; typing in the Argdown tab is one step per pause.
+   */
+  catchUp(): void {
+    if (this.#room === undefined || this.#generation !== this.session.generation) return;
+    void this.#room.then((room) => this.#takeOutsideEdit(room));
+  }
+
+  #takeOutsideEdit(room: DocumentRoom): void {
+    const outside = this.session.map;
+    if (this.#pushed === undefined || outside === this.#pushed) return;
+    // The screen already shows this map: the document's copy of it is not handed back, so the
+    // layout sees one edit, not two.
+    this.#absorbing = true;
+    try {
+      room.document.apply(replaceMap(outside, { zh: '编辑地图', en: 'edit the map' }, 'outside'));
+    } finally {
+      this.#absorbing = false;
+    }
+    // Held or refused, the map on screen is the one the document answers for until the next edit.
+    this.#pushed = outside;
   }
 
   async #open(): Promise<DocumentRoom> {
@@ -140,6 +163,7 @@ export class Authoring {
     this.#pushed = session.map;
     this.#detach.push(
       room.document.onChange(({ map }) => {
+        if (this.#absorbing) return;
         this.#pushed = map;
         session.edit(map);
       }),

@@ -18,6 +18,16 @@ function setup() {
 }
 
 describe('the editing bar', () => {
+  it('an edit made in another panel goes into the document at once, undoable', async () => {
+    const { session, authoring } = setup();
+    await authoring.prepare();
+    session.edit({ ...session.map, title: { en: 'Renamed in the tours panel' } });
+    await waitFor(() => expect(authoring.history.undoSteps).toBe(1));
+    expect(screen.getByRole('button', { name: '撤销：编辑地图' })).toBeTruthy();
+    await authoring.undo();
+    expect(session.map.title).toEqual({ en: 'test' });
+  });
+
   it('N adds a claim, announced; the undo button says what it undoes; Ctrl+Z and Ctrl+Y undo and redo', async () => {
     const { session } = setup();
     await fireEvent.keyDown(window, { key: 'n' });

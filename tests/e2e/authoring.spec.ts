@@ -4,7 +4,7 @@
  * still editing, with a notice.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadSeed, openApp } from './helpers.ts';
+import { allNodePositions, loadSeed, openApp, waitForLayoutToRest } from './helpers.ts';
 
 const seed = loadSeed();
 
@@ -36,6 +36,20 @@ test.describe('editing a map', () => {
     await summary(page, seed.nodes.length + 2);
     await page.locator('body').press('Control+z');
     await summary(page, seed.nodes.length + 1);
+  });
+
+  test('adding a claim leaves every other node where it was', async ({ page }) => {
+    await openApp(page);
+    await editingReady(page);
+    await waitForLayoutToRest(page);
+    const before = await allNodePositions(page);
+    await page.locator('body').press('n');
+    await summary(page, seed.nodes.length + 1);
+    await waitForLayoutToRest(page);
+    const after = await allNodePositions(page);
+    const moved = Object.entries(before).filter(([id, transform]) => after[id] !== transform).map(([id]) => id);
+    expect(moved).toEqual([]);
+    expect(Object.keys(after)).toHaveLength(seed.nodes.length + 1);
   });
 
   test('two tabs of one map stay identical', async ({ page, context }) => {

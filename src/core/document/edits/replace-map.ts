@@ -86,8 +86,11 @@ function writePlain<T extends { readonly id: string }>(root: Y.Map<unknown>, nex
   });
 }
 
-/** Makes the document hold `next`, a whole map; refused when `next` is not a valid map. */
-export function replaceMap(next: ArgMap, description: Description): Edit<void> {
+/**
+ * Makes the document hold `next`, a whole map; refused when `next` is not a valid map. Edits of
+ * one `gesture` (typing in the Argdown tab) make one undo step per pause.
+ */
+export function replaceMap(next: ArgMap, description: Description, gesture?: string): Edit<void> {
   return (context) => {
     const before = context.map;
     if (next === before) return refuse('the map did not change');
@@ -101,6 +104,7 @@ export function replaceMap(next: ArgMap, description: Description): Edit<void> {
       ok: true,
       description,
       result: undefined,
+      ...(gesture !== undefined ? { gesture: { key: gesture, merge: 'pause' as const } } : {}),
       write: (roots: Roots) => {
         if (!same(next.title, before.title)) roots.meta.set(META_FIELD.title, { ...next.title });
         if ((next.tours !== undefined) !== (before.tours !== undefined)) roots.meta.set(META_FIELD.toursListed, next.tours !== undefined);
