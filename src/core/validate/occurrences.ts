@@ -118,7 +118,8 @@ function searchBatch(text: string, patterns: readonly string[]): string[] {
 
   const found = new Uint8Array(states);
   const matches: string[] = [];
-  if (patternAt[ROOT] !== NONE) matches.push(patterns[patternAt[ROOT]]!);
+  const emptyPattern = patternAt[ROOT]!;
+  if (emptyPattern !== NONE) matches.push(patterns[emptyPattern]!);
   let state = ROOT;
   for (let offset = 0; offset < text.length; offset += 1) {
     const code = text.charCodeAt(offset);
