@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
@@ -11,6 +12,10 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // The component tests resolve with the `browser` condition, which gives ws its browser stub;
+    // the server tests need Node's ws, and so does @hocuspocus/server (inlined to see the alias).
+    alias: { ws: fileURLToPath(new URL('./node_modules/ws/wrapper.mjs', import.meta.url)) },
+    server: { deps: { inline: ['@hocuspocus/server'] } },
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });
