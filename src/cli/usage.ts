@@ -5,7 +5,7 @@
  */
 import { SEMANTICS } from '../core/semantics/extensions.ts';
 
-export const COMMANDS = ['validate', 'render', 'convert', 'stats', 'extensions'] as const;
+export const COMMANDS = ['validate', 'render', 'convert', 'stats', 'extensions', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const COMMAND_USAGE: Readonly<Record<Command | 'any', string>> = {
@@ -14,6 +14,7 @@ export const COMMAND_USAGE: Readonly<Record<Command | 'any', string>> = {
   convert: 'argmap convert FILE -o OUT [--to json|aif|argdown|svg|png|csv|graphml] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]',
   stats: 'argmap stats FILE',
   extensions: `argmap extensions FILE --semantics ${SEMANTICS.join('|')}`,
+  serve: 'argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]…',
   any: `argmap ${COMMANDS.join('|')} … (argmap --help lists each)`,
 };
 
