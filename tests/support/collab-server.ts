@@ -9,7 +9,7 @@ import { startServer, type RunningServer, type ServeOptions } from '../../src/se
 import type { RoomLinks } from '../../src/server/rooms-api.ts';
 
 export { WebSocket };
-export const SEED_MAP = readFileSync(new URL('../../graph-data/hundred-model-war.json', import.meta.url));
+export const SEED_MAP = new Uint8Array(readFileSync(new URL('../../graph-data/hundred-model-war.json', import.meta.url)));
 
 export interface TestServer {
   readonly server: RunningServer;
@@ -28,7 +28,7 @@ export async function startTestServer(options: Partial<ServeOptions> = {}): Prom
   return { server, dataDir, logs };
 }
 
-export async function createRoom(baseUrl: string, body: Uint8Array | string = SEED_MAP): Promise<RoomLinks> {
+export async function createRoom(baseUrl: string, body: Uint8Array<ArrayBuffer> | string = SEED_MAP): Promise<RoomLinks> {
   const response = await fetch(`${baseUrl}/api/rooms`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
   if (response.status !== 201) throw new Error(`room not created: ${response.status} ${await response.text()}`);
   return (await response.json()) as RoomLinks;

@@ -80,7 +80,7 @@ describe('argmap serve: the server checks the map and its limits', { timeout: 20
 
   it('POST /api/rooms refuses invalid maps, oversized maps and rooms over the server’s limit', async () => {
     const { server } = await cleanup.server({ limits: { rooms: 1, mapBytes: SEED_MAP.length + 10 } });
-    const post = (body: string | Uint8Array) => fetch(`${server.url}/api/rooms`, { method: 'POST', body });
+    const post = (body: string | Uint8Array<ArrayBuffer>) => fetch(`${server.url}/api/rooms`, { method: 'POST', body });
     const invalid = await post('{"schemaVersion": 1, "nodes": [{"id": 1}]}');
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { error: string }).error).toMatch(/^the map is invalid: /);
