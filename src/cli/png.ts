@@ -3,7 +3,7 @@
  * package). The same picture as the SVG, with two bounds the SVG does not need:
  * - fonts: resvg is given only the fonts the export's stack needs (Noto Sans CJK, regular and
  *   bold, and a Latin sans-serif as fallback), found once per process, and the CJK faces cut down
- *   to the characters of the picture (font-subset/). resvg reads a font file whole for every glyph
+ *   to the characters of the picture by HarfBuzz (font-subset/). resvg reads a font file whole for every glyph
  *   it draws: with every system font, or even the whole 19 MB CJK collection, an 800-claim map's
  *   PNG took minutes where its SVG took seconds.
  * - size: the raster is capped as the browser caps its canvas (MAX_RASTER_SIDE a side) and by a
@@ -123,8 +123,8 @@ export function pictureCharacters(svg: string): Set<number> {
 const fontBytes = new Map<string, Uint8Array>();
 
 /**
- * The font files for one picture, in `folder`: each CJK face cut down to the picture's characters,
- * or the whole file when it cannot be (a TrueType font, or a file without the family).
+ * The font files for one picture, in `folder`: each CJK face cut down to the picture's characters
+ * by HarfBuzz, or the whole file when it cannot be (a file without the family, or one HarfBuzz refuses).
  */
 function fontFilesFor(svg: string, found: PngFonts, folder: string): string[] {
   const characters = pictureCharacters(svg);

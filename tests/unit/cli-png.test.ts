@@ -1,6 +1,7 @@
 /**
  * The CLI's PNG: Chinese still renders with the fonts cut down to the picture's characters (the
- * same pixels as with the whole font, and real glyphs, not empty boxes), and the raster stays
+ * same pixels as with the whole font, and real glyphs, not empty boxes), kerning survives the cut
+ * (HarfBuzz keeps the layout tables), and the raster stays
  * within its limits for a map whose nodes sit two million pixels apart.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { generateMap } from '../../bench/big-maps/generate.ts';
 import { main } from '../../src/cli/main.ts';
+import { subsetFont } from '../../src/cli/font-subset/index.ts';
 import { MAX_PNG_TEXT_CHARACTERS, MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, rasterSize, renderPng } from '../../src/cli/png.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'argmap-cli-png-'));
@@ -33,6 +35,12 @@ function decodePng(png: Uint8Array): { width: number; height: number; pixels: Ui
     pixels.set(raw.subarray(row * (width * 4 + 1) + 1, (row + 1) * (width * 4 + 1)), row * width * 4);
   }
   return { width, height, pixels };
+}
+
+/** The tags of a font file's tables. */
+function tableTags(font: Uint8Array): string[] {
+  const bytes = Buffer.from(font);
+  return Array.from({ length: bytes.readUInt16BE(4) }, (_, index) => bytes.toString('latin1', 12 + 16 * index, 16 + 16 * index));
 }
 
 const GLYPH = 80;
@@ -96,6 +104,23 @@ describe('the CLI’s PNG', () => {
     const { png } = await renderPng(chineseSvg(400), 1, { latin: latinOnly!, chinese: false });
     const { width, pixels } = decodePng(png);
     expect(glyphProblem(inkCells(pixels, width))).toBeDefined();
+  }, 30_000);
+
+  it('keeps the font’s OpenType layout in the subset: “AV” is kerned as with the whole font', async () => {
+    const fonts = pngFonts();
+    const subset = subsetFont(readFileSync(fonts.cjk!), { family: 'Noto Sans CJK SC', style: 'Regular' }, [...'“AV”'].map((char) => char.codePointAt(0)!));
+    expect(subset).toBeDefined();
+    expect(tableTags(subset!)).toEqual(expect.arrayContaining(['GPOS', 'GSUB']));
+
+    // Kerning pulls V under A's slope; without GPOS, V (and the closing quote) would sit further right than the whole font puts them.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="${GLYPH}" style="font-family:'Noto Sans CJK SC', sans-serif"><rect width="100%" height="100%" fill="#fff"/><text x="4" y="68" font-size="72">“AV”</text></svg>`;
+    const { width, pixels } = decodePng((await renderPng(svg, 1)).png);
+    const whole = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [fonts.cjk!], defaultFontFamily: 'Noto Sans CJK SC' } }).render();
+    expect(whole.width).toBe(width);
+    const ink = (rgba: Uint8Array): boolean[] => Array.from({ length: rgba.length / 4 }, (_, pixel) => rgba[pixel * 4]! < 128);
+    const [subsetInk, wholeInk] = [ink(pixels), ink(whole.pixels)];
+    expect(subsetInk.filter(Boolean).length).toBeGreaterThan(1000);
+    expect(differingShare(subsetInk, wholeInk)).toBeLessThan(0.002);
   }, 30_000);
 
   it('keeps the raster within 16,384 px a side and the pixel budget', () => {
