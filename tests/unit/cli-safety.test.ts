@@ -154,7 +154,7 @@ describe('usage errors: exit 2 and one usage line in every command', () => {
     [['convert', 'f.json', '-o', '-'], 'convert FILE -o OUT'],
     [['render', 'f.json', '-o', 'x.svg', '--forse'], 'render FILE -o OUT'],
     [['extensions', 'f.json', '--semantics', 'grounded', '--fast'], 'extensions FILE --semantics'],
-    [['frobnicate'], 'validate|render|convert|stats|extensions …'],
+    [['frobnicate'], 'validate|render|convert|stats|extensions|serve …'],
   ])('%j', async (args, usage) => {
     const result = await inProcess(args);
     expect(result.code).toBe(2);

@@ -182,7 +182,7 @@ describe('argmap CLI', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     // One line saying what is wrong, one usage line: the command's own, or the list of commands.
-    const command = ['validate', 'render', 'convert', 'stats'].includes(args[0] ?? '') ? args[0]! : 'validate|render|convert|stats|extensions';
+    const command = ['validate', 'render', 'convert', 'stats'].includes(args[0] ?? '') ? args[0]! : 'validate|render|convert|stats|extensions|serve';
     expect(result.err).toMatch(new RegExp(`^argmap: [^\\n]+\\nusage: argmap ${command.replaceAll('|', '\\|')} [^\\n]*\\n$`));
   });
 });
