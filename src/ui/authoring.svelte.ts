@@ -4,14 +4,18 @@
  * document's read model becomes the session's map, so every view shows it. Edits made elsewhere
  * as whole maps (tour editor, Argdown tab) are taken into the document before the next edit.
  */
-import { addNode, redoLabel, replaceMap, undoLabel, type AppliedEdit, type Edit, type HistoryState } from '../core/document/index.ts';
+// Only types and the labels come in statically: Yjs, y-indexeddb and the document core load with
+// import() when the room first opens, so the app's first chunk stays without them.
+import { redoLabel, undoLabel } from '../core/document/describe.ts';
+import type { AppliedEdit, Edit, HistoryState } from '../core/document/index.ts';
 import type { ArgMap } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
 import { authoringText, doneText, undoneText } from './authoring-text.ts';
-import { listRecentMaps } from './document-recent.ts';
-import { DocumentRoom, type RoomOptions } from './document-room.ts';
-import { pageIndexedDb, type AutosaveStatus } from './document-storage.ts';
+import type { DocumentRoom, RoomOptions } from './document-room.ts';
+import type { AutosaveStatus } from './document-storage.ts';
 import type { MapSession } from './map-session.svelte.ts';
+
+type DocumentCore = typeof import('../core/document/index.ts');
 
 /** Maps up to this size get their document as they open; bigger ones on their first edit. */
 const EAGER_NODES = 2000;
@@ -47,6 +51,7 @@ export class Authoring {
   #pushed: ArgMap | undefined;
   #detach: (() => void)[] = [];
   #absorbing = false;
+  #core: DocumentCore | undefined;
 
   constructor(session: MapSession, options: RoomOptions = {}) {
     this.session = session;
@@ -72,6 +77,7 @@ export class Authoring {
     if (this.#room !== undefined && this.#generation === this.session.generation) return;
     const { map, name } = this.session.opened;
     if (map.nodes.length > EAGER_NODES) {
+      const { listRecentMaps } = await import('./document-recent.ts');
       const listed = await listRecentMaps(this.#factory());
       if (!listed.ok || !listed.maps.some((entry) => entry.key === roomKey(name, map))) return;
     }
@@ -93,6 +99,7 @@ export class Authoring {
 
   async addClaim(): Promise<void> {
     const language = this.session.language;
+    const { addNode } = await this.#loadCore();
     const applied = await this.apply(addNode({ kind: 'claim', text: { [language]: authoringText('newClaim', language) } }));
     if (applied.ok) this.session.select(applied.result.id);
   }
@@ -110,7 +117,18 @@ export class Authoring {
   }
 
   #factory(): IDBFactory | undefined {
-    return 'indexedDB' in this.#options ? this.#options.indexedDB : pageIndexedDb();
+    if ('indexedDB' in this.#options) return this.#options.indexedDB;
+    try {
+      return globalThis.indexedDB;
+    } catch {
+      // Some private modes throw on reading it.
+      return undefined;
+    }
+  }
+
+  async #loadCore(): Promise<DocumentCore> {
+    this.#core ??= await import('../core/document/index.ts');
+    return this.#core;
   }
 
   async close(): Promise<void> {
@@ -149,7 +167,7 @@ export class Authoring {
     // layout sees one edit, not two.
     this.#absorbing = true;
     try {
-      room.document.apply(replaceMap(outside, { zh: '编辑地图', en: 'edit the map' }, 'outside'));
+      room.document.apply(this.#core!.replaceMap(outside, { zh: '编辑地图', en: 'edit the map' }, 'outside'));
     } finally {
       this.#absorbing = false;
     }
@@ -159,7 +177,9 @@ export class Authoring {
 
   async #open(): Promise<DocumentRoom> {
     const session = this.session;
-    const room = await DocumentRoom.open(roomKey(session.opened.name, session.map), session.map, this.#options);
+    await this.#loadCore();
+    const { DocumentRoom } = await import('./document-room.ts');
+    const room = await DocumentRoom.open(roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
     this.#pushed = session.map;
     this.#detach.push(
       room.document.onChange(({ map }) => {

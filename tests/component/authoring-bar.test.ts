@@ -13,7 +13,7 @@ const alone = { postMessage() {}, addEventListener() {}, removeEventListener() {
 function setup() {
   const session = new MapSession({ map: makeMap(['a', 'b', 'c', 'd'], [['e', 'a', 'b']]), name: 'test', sourceTexts: new Map() });
   const authoring = new Authoring(session, { indexedDB: undefined, channel: alone });
-  render(AuthoringBar, { authoring });
+  render(AuthoringBar, { session, authoring });
   return { session, authoring };
 }
 
