@@ -15,7 +15,7 @@ export default defineConfig({
     // The component tests resolve with the `browser` condition, which gives ws its browser stub;
     // the server tests need Node's ws, and so does @hocuspocus/server (inlined to see the alias).
     alias: { ws: fileURLToPath(new URL('./node_modules/ws/wrapper.mjs', import.meta.url)) },
-    server: { deps: { inline: ['@hocuspocus/server'] } },
+    server: { deps: { inline: ['@hocuspocus/server', '@hocuspocus/extension-redis'] } },
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

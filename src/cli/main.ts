@@ -5,7 +5,7 @@
  *   argmap convert FILE -o OUT [--to json|aif|argdown|svg|png|csv|graphml] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]
  *   argmap stats FILE
  *   argmap extensions FILE --semantics grounded|complete|preferred|stable
- *   argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]…
+ *   argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT]
  * Every command reads any format argmap opens (detected from the content); FILE `-` is standard
  * input. Results go to standard output, problems to standard error.
  * Exit codes: 0 success, 1 invalid input or failure to read/write, 2 usage error.

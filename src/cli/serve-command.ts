@@ -1,5 +1,5 @@
 /**
- * argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]…
+ * argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT]
  * Runs the meeting server until SIGINT or SIGTERM, then flushes every room and exits 0.
  */
 import { resolve } from 'node:path';
@@ -13,6 +13,7 @@ export interface ServeArguments {
   readonly host: string;
   readonly dataDir: string;
   readonly allowOrigins: readonly string[];
+  readonly redis?: string;
 }
 
 export function parseServeArguments(args: readonly string[]): ServeArguments {
@@ -20,6 +21,7 @@ export function parseServeArguments(args: readonly string[]): ServeArguments {
   let host = '127.0.0.1';
   let dataDir = 'argmap-data';
   const allowOrigins: string[] = [];
+  let redis: string | undefined;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
     const value = (): string => {
@@ -43,9 +45,12 @@ export function parseServeArguments(args: readonly string[]): ServeArguments {
       }
       if (origin === 'null' || (!origin.startsWith('http://') && !origin.startsWith('https://'))) throw new UsageError('serve', `--allow-origin needs an http(s) origin, not ${text}`);
       allowOrigins.push(origin);
+    } else if (arg === '--redis') {
+      redis = value();
+      if (!/^redis:\/\/[^/\s]+/.test(redis)) throw new UsageError('serve', `--redis needs a redis://HOST:PORT URL, not ${redis}`);
     } else throw new UsageError('serve', `unknown option ${arg}`);
   }
-  return { port, host, dataDir: resolve(dataDir), allowOrigins };
+  return { port, host, dataDir: resolve(dataDir), allowOrigins, ...(redis === undefined ? {} : { redis }) };
 }
 
 export async function serveCommand(args: readonly string[], streams: Streams): Promise<number> {

@@ -4,6 +4,7 @@
  */
 import { Hocuspocus, type Extension, type onConnectPayload } from '@hocuspocus/server';
 import { Throttle } from '@hocuspocus/extension-throttle';
+import { Redis } from '@hocuspocus/extension-redis';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +27,8 @@ export interface ServeOptions {
   readonly allowOrigins?: readonly string[];
   readonly limits?: Partial<Limits>;
   readonly log?: (line: string) => void;
+  /** redis://host:port: servers sharing this Redis (and this data folder) share their rooms live. */
+  readonly redis?: string;
 }
 
 export interface RunningServer {
@@ -61,6 +64,16 @@ class ConnectionThrottle extends Throttle {
   }
 }
 
+function redisExtension(url: string): Extension {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'redis:') throw new Error(`--redis needs a redis:// URL, not ${url}`);
+  return new Redis({
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    options: { ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }), maxRetriesPerRequest: 3 },
+  }) as Extension;
+}
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -77,7 +90,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // debounced store only compacts the log.
     debounce: 2000,
     maxDebounce: 10000,
-    extensions: [throttle as Extension, rooms],
+    extensions: [throttle as Extension, rooms, ...(options.redis === undefined ? [] : [redisExtension(options.redis)])],
   });
 
   const http = createServer((request, response) => {
