@@ -22,9 +22,13 @@ interface ServerProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** `argmap serve` in its own process (the heap flag keeps bin/argmap.js from re-spawning itself, so signals reach the server). */
-async function serveProcess(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--max-old-space-size=700', CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `argmap serve` in its own process. Started as a person starts it, bin/argmap.js runs itself again
+ * with its heap cap and must pass signals on; with the cap given, the server is the process itself.
+ */
+async function serveProcess(dataDir: string, { asTyped = false } = {}): Promise<ServerProcess> {
+  const nodeFlags = asTyped ? [] : ['--max-old-space-size=700'];
+  const child = spawn(process.execPath, [...nodeFlags, CLI, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   cleanup.add(child, (c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL'));
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,7 +73,8 @@ describe('argmap serve: durability', { timeout: 30000 }, () => {
 
   it('SIGTERM stops the server cleanly, with every room flushed to its stored state', async () => {
     const dataDir = cleanup.dir(tempDataDir());
-    const server = await serveProcess(dataDir);
+    // SIGTERM goes to the process a service manager started: bin/argmap.js, which runs the server as its child.
+    const server = await serveProcess(dataDir, { asTyped: true });
     const links = await createRoom(server.url);
     const writer = cleanup.client(connectClient(server.url, links.room, links.edit.token));
     await writer.synced;
