@@ -10,14 +10,14 @@
  *
  * Exits 1 when the shell is over the target.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeResultsSection } from './bench-support.ts';
 
 export const SHELL_TARGET_BYTES = 120_000;
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
-const RESULTS = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
 const START = '<!-- bundle-size:start -->';
 const END = '<!-- bundle-size:end -->';
 
@@ -168,20 +168,6 @@ function report(sizes: BundleSizes, minutes: string): string {
   ].join('\n');
 }
 
-/** Puts the section into RESULTS.md in place of the last one (other benchmarks rewrite the rest). */
-function writeSection(section: string): void {
-  let text = '';
-  try {
-    text = readFileSync(RESULTS, 'utf8');
-  } catch {
-    // No results yet: the section is the file.
-  }
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}` : `${text.trimEnd()}${text === '' ? '' : '\n\n'}${section}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 async function main(): Promise<number> {
   const given = process.argv.indexOf('--dist');
   let dist: string;
@@ -199,7 +185,7 @@ async function main(): Promise<number> {
     const shell = shellGzip(sizes);
     const section = report(sizes, new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' '));
     console.log(section.split('\n').slice(1, -1).join('\n'));
-    if (temporary) writeSection(section);
+    if (temporary) writeResultsSection(START, END, section);
     return shell <= SHELL_TARGET_BYTES ? 0 : 1;
   } finally {
     if (temporary) rmSync(temporary, { recursive: true, force: true });

@@ -13,30 +13,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, option, writeResultsSection } from './bench-support.ts';
 import { generateMap } from './big-maps/generate.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
 const BIN = path.join(PROJECT_ROOT, 'bin', 'argmap.js');
 const START = '<!-- cli-png:start -->';
 const END = '<!-- cli-png:end -->';
 const CLAIMS = 800;
 const TARGET_RATIO = 3;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number`);
-  return value;
-}
 const RUNS = option('--runs', 3);
 const STRICT = process.argv.includes('--strict');
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** One `argmap render` in a fresh process: wall time in ms, and the size of what it wrote. */
 function render(map: string, output: string): { ms: number; bytes: number } {
@@ -44,19 +31,6 @@ function render(map: string, output: string): { ms: number; bytes: number } {
   const started = performance.now();
   execFileSync(process.execPath, [BIN, 'render', map, '-o', output], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { ms: performance.now() - started, bytes: statSync(output).size };
-}
-
-function writeSection(section: string): void {
-  let text = '';
-  try {
-    text = readFileSync(RESULTS, 'utf8');
-  } catch {
-    // No results yet: the section is the file.
-  }
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}` : `${text.trimEnd()}${text === '' ? '' : '\n\n'}${section}\n`;
-  writeFileSync(RESULTS, next);
 }
 
 function main(): number {
@@ -99,7 +73,7 @@ function main(): number {
       END,
     ].join('\n');
     console.log(section.split('\n').slice(1, -1).join('\n'));
-    writeSection(section);
+    writeResultsSection(START, END, section);
     return STRICT && !passed ? 1 : 0;
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -10,12 +10,10 @@
  *
  *   node --expose-gc --import tsx bench/document.ts [--strict]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import * as Y from 'yjs';
+import { median, writeResultsSection } from './bench-support.ts';
 import { generateMap } from './big-maps/generate.ts';
-import { PROJECT_ROOT } from './served-app.ts';
 import { loadMapText } from '../src/core/load-map.ts';
 import type { ArgMap } from '../src/core/model.ts';
 import {
@@ -23,7 +21,6 @@ import {
 } from '../src/core/document/index.ts';
 import { TabSync } from '../src/ui/document-tabs.ts';
 
-const RESULTS = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
 const START = '<!-- document:start -->';
 const END = '<!-- document:end -->';
 const TARGETS = { deriveMs: 5, undo100Ms: 200, memory20kMb: 150 };
@@ -32,12 +29,6 @@ function load(nodeCount: number): ArgMap {
   const loaded = loadMapText(JSON.stringify(generateMap(nodeCount, 1)));
   if (!loaded.ok) throw new Error('the generated map does not load');
   return loaded.map;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function gc(): void {
@@ -223,19 +214,6 @@ async function tabLatency(nodeCount: number, runs: number): Promise<{ medianMs: 
   return { medianMs: median(times), maxMs: Math.max(...times) };
 }
 
-function writeSection(section: string): void {
-  let text = '';
-  try {
-    text = readFileSync(RESULTS, 'utf8');
-  } catch {
-    // No results yet: the section is the file.
-  }
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}` : `${text.trimEnd()}${text === '' ? '' : '\n\n'}${section}\n`;
-  writeFileSync(RESULTS, next);
-}
-
 const strict = process.argv.includes('--strict');
 const runs = 60;
 const derive = deriveTimes(5000, runs);
@@ -310,6 +288,6 @@ const section = [
   END,
 ].join('\n');
 
-writeSection(section);
+writeResultsSection(START, END, section);
 console.log(section);
 if (strict && misses.length > 0) process.exitCode = 1;

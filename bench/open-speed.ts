@@ -18,17 +18,11 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { readMapBytes } from '../src/core/formats/read-map.ts';
+import { median, option } from './bench-support.ts';
 import { PROJECT_ROOT, serveApp } from './served-app.ts';
 
 const CORPORA_DIR = path.resolve(PROJECT_ROOT, process.env['CORPORA_DIR'] ?? '../shared/corpora');
 const TARGET_MS = 3000;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number`);
-  return value;
-}
 const RUNS = option('--runs', 5);
 const STRICT = process.argv.includes('--strict');
 
@@ -146,12 +140,6 @@ async function measureOpen(page: Page, url: string, map: MapCase): Promise<Timin
   const result = await page.evaluate(() => (window as unknown as { __openSpeed: Promise<{ drawnMs: number; confirmedMs: number } | { error: string }> }).__openSpeed);
   if ('error' in result) throw new Error(`${map.label}: ${result.error}`);
   return result;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const app = await serveApp('open-speed');

@@ -18,15 +18,9 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
 import { buildSearchIndex } from '../src/core/explore/search.ts';
 import { loadMapText } from '../src/core/load-map.ts';
+import { option } from './bench-support.ts';
 import { generateMap } from './big-maps/generate.ts';
 import { serveApp } from './served-app.ts';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a positive whole number`);
-  return value;
-}
 const RUNS = option('--runs', 3);
 const STRICT = process.argv.includes('--strict');
 const PASTE_TARGET = 1.25;
