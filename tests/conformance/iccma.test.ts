@@ -5,9 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { enumerateExtensions, namedExtensions } from '../../src/core/semantics/extensions.ts';
-import { frameworkAt, parisCases, proboExampleCases } from '../support/iccma-cases.ts';
-import { canonicalExtensions } from '../support/iccma-solutions.ts';
+import { frameworkAt, itMatchesEachReference, parisCases, proboExampleCases } from '../support/iccma-cases.ts';
 import { outsideCorpus } from './corpora-dir.ts';
 
 const cases = [...proboExampleCases(outsideCorpus('iccma-probo-examples')), ...parisCases(outsideCorpus('iccma-course-tests-paris'))];
@@ -16,14 +14,7 @@ const cases = [...proboExampleCases(outsideCorpus('iccma-probo-examples')), ...p
 const EXPECTED_PAIRS = 24 + 12;
 
 describe('ICCMA reference solutions in CORPORA_DIR', () => {
-  for (const { folder, frameworkPath, frameworkFile, semantics, extensions, source } of cases) {
-    it(`${folder}/${frameworkFile}: ${semantics} = ${source}`, () => {
-      const framework = frameworkAt(frameworkPath);
-      const enumeration = enumerateExtensions(framework, semantics);
-      expect(enumeration.complete).toBe(true);
-      expect(namedExtensions(framework, enumeration.extensions)).toEqual(canonicalExtensions(extensions));
-    }, 60_000);
-  }
+  itMatchesEachReference(cases);
 
   it(`checks ${EXPECTED_PAIRS} (framework, semantics) pairs, among them a framework with no stable extension`, () => {
     expect(cases).toHaveLength(EXPECTED_PAIRS);

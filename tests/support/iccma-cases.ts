@@ -7,11 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { expect, it } from 'vitest';
 import { iccmaFormatOfFileName, parseIccma } from '../../src/core/formats/iccma.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import type { Semantics } from '../../src/core/semantics/extensions.ts';
+import { enumerateExtensions, namedExtensions, type Semantics } from '../../src/core/semantics/extensions.ts';
 import type { ArgumentationFramework } from '../../src/core/semantics/framework.ts';
-import { leastExtension, maximalExtensions, parseAliasAnswer, parseParisSolution, parseProboExtensions } from './iccma-solutions.ts';
+import { canonicalExtensions, leastExtension, maximalExtensions, parseAliasAnswer, parseParisSolution, parseProboExtensions } from './iccma-solutions.ts';
 
 interface Reference {
   readonly extensions: readonly (readonly string[])[];
@@ -126,4 +127,16 @@ export function attacksOf(framework: ArgumentationFramework): string[] {
   return framework.names.flatMap((name, argument) =>
     Array.from(framework.targets.subarray(framework.targetOffsets[argument], framework.targetOffsets[argument + 1]), (target) => `${name}>${framework.names[target]}`),
   ).sort();
+}
+
+/** One test per case: the extensions enumerated here equal the reference exactly, as sets of sets. */
+export function itMatchesEachReference(cases: readonly ReferenceCase[]): void {
+  for (const { folder, frameworkPath, frameworkFile, semantics, extensions, source } of cases) {
+    it(`${folder}/${frameworkFile}: ${semantics} = ${source}`, () => {
+      const framework = frameworkAt(frameworkPath);
+      const enumeration = enumerateExtensions(framework, semantics);
+      expect(enumeration.complete).toBe(true);
+      expect(namedExtensions(framework, enumeration.extensions)).toEqual(canonicalExtensions(extensions));
+    }, 60_000);
+  }
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enumerateExtensions, namedExtensions } from '../../src/core/semantics/extensions.ts';
 import { repoCorpus } from '../support/corpora.ts';
-import { aliasCases, attacksOf, frameworkAt, probo2Cases } from '../support/iccma-cases.ts';
+import { aliasCases, attacksOf, frameworkAt, itMatchesEachReference, probo2Cases } from '../support/iccma-cases.ts';
 import { canonicalExtensions, parseProboExtension } from '../support/iccma-solutions.ts';
 
 const ALIAS = repoCorpus('iccma-alias-tests');
@@ -21,14 +21,7 @@ const cases = [...aliasCases(ALIAS), ...probo2Cases(PROBO2)];
 const EXPECTED_PAIRS = 30 + 4;
 
 describe('ICCMA reference solutions in the repository', () => {
-  for (const { folder, frameworkPath, frameworkFile, semantics, extensions, source } of cases) {
-    it(`${folder}/${frameworkFile}: ${semantics} = ${source}`, () => {
-      const framework = frameworkAt(frameworkPath);
-      const enumeration = enumerateExtensions(framework, semantics);
-      expect(enumeration.complete).toBe(true);
-      expect(namedExtensions(framework, enumeration.extensions)).toEqual(canonicalExtensions(extensions));
-    }, 60_000);
-  }
+  itMatchesEachReference(cases);
 
   it(`checks ${EXPECTED_PAIRS} (framework, semantics) pairs, among them complete6's 1,624 complete extensions`, () => {
     expect(cases).toHaveLength(EXPECTED_PAIRS);
