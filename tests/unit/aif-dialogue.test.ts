@@ -7,12 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { exportAif, importAif, type AifImportResult } from '../../src/core/formats/aif.ts';
 import { DIALOGUE_SOURCE, readLocutionText } from '../../src/core/formats/aif/dialogue.ts';
 import type { ArgMap } from '../../src/core/model.ts';
 import { formatProblem } from '../../src/core/problems.ts';
 import { findQuoteProblems } from '../../src/core/validate/quotes.ts';
+import { inProcess as run } from '../support/cli-in-process.ts';
 
 type NodeRow = readonly [id: string, type: string, text: string];
 
@@ -170,13 +170,6 @@ describe('speakers and quotes from the dialogue', () => {
 
 describe('validate, stats and convert agree on a dialogue map', () => {
   const directory = mkdtempSync(join(tmpdir(), 'argmap-aif-dialogue-'));
-
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-    return { code, out, err };
-  }
 
   it('validate accepts it, stats counts its speakers, and the converted map validates too', async () => {
     const file = join(directory, 'dialogue.json');

@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { exportAif } from '../../src/core/formats/aif.ts';
 import { readMapBytes } from '../../src/core/formats/read-map.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
@@ -12,6 +11,7 @@ import { buildSvg } from '../../src/export/svg.ts';
 import { settleLayout } from '../../src/layout/force-layout.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { SEED_MAP_PATH } from '../support/seed.ts';
+import { inProcess } from '../support/cli-in-process.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'argmap-extensions-'));
 
@@ -19,13 +19,6 @@ function file(name: string, content: string | Uint8Array): string {
   const path = join(directory, name);
   writeFileSync(path, content);
   return path;
-}
-
-async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-  return { code, out, err };
 }
 
 /** Runs the command and parses its one line of JSON. */

@@ -11,9 +11,9 @@ import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { generateMap } from '../../bench/big-maps/generate.ts';
-import { main } from '../../src/cli/main.ts';
 import { subsetFont } from '../../src/cli/font-subset/index.ts';
 import { MAX_PNG_TEXT_CHARACTERS, MAX_RASTER_PIXELS, MAX_RASTER_SIDE, pngFonts, rasterSize, renderPng } from '../../src/cli/png.ts';
+import { inProcess } from '../support/cli-in-process.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'argmap-cli-png-'));
 
@@ -178,11 +178,4 @@ function file(name: string, content: string): string {
   const path = join(directory, name);
   writeFileSync(path, content);
   return path;
-}
-
-async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-  return { code, out, err };
 }

@@ -4,23 +4,16 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { csvPairPaths } from '../../src/cli/spreadsheet-formats.ts';
 import { loadMapText } from '../../src/core/load-map.ts';
 import { serializeMap } from '../../src/core/serialize.ts';
 import { makeMap } from '../support/make-map.ts';
+import { inProcess as argmap } from '../support/cli-in-process.ts';
 
 const MAP = makeMap([['q', 'question'], 'a', 'b'], [['e1', 'a', 'q', 'answer'], ['e2', 'b', 'a', 'attack']], (id) => `text of ${id}, "quoted"`);
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'argmap-cli-csv-'));
-}
-
-async function argmap(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-  return { code, out, err };
 }
 
 describe('argmap convert and CSV pairs', () => {

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import type { ArgMap } from '../../src/core/model.ts';
+import { inProcess } from '../support/cli-in-process.ts';
 
 vi.mock('../../src/core/serialize.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/core/serialize.ts')>();
@@ -24,13 +24,6 @@ writeFileSync(input, JSON.stringify({
   nodes: [{ id: 'q', kind: 'question', text: { en: 'Tea or coffee?' } }, { id: 'a', kind: 'claim', text: { en: 'Tea.' } }],
   edges: [{ id: 'e', from: 'a', to: 'q', kind: 'answer' }],
 }));
-
-async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-  return { code, out, err };
-}
 
 describe('writers refuse a file argmap could not open again', () => {
   it.each(['out.json', 'out.svg'])('%s: nothing is written, and the reader’s located problem is shown', async (name) => {

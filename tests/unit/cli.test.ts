@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { buildSvg } from '../../src/export/svg.ts';
 import { settleLayout } from '../../src/layout/force-layout.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { loadSeedMap, SEED_MAP_PATH } from '../support/seed.ts';
+import { inProcess } from '../support/cli-in-process.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/argmap.js', import.meta.url).pathname;
@@ -30,14 +30,6 @@ async function argmap(...args: string[]): Promise<{ code: number; stdout: string
     const failure = error as { code: number; stdout: string; stderr: string };
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
-}
-
-/** Runs the command in this process (fast), collecting what it writes. */
-async function inProcess(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } });
-  return { code, out, err };
 }
 
 describe('argmap CLI', () => {
