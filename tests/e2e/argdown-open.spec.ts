@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readMapBytes } from '../../src/core/formats/read-map.ts';
-import { openApp, openMapFile, watchPage } from './helpers.ts';
+import { openApp, openMapFile, pasteText, watchPage } from './helpers.ts';
 import { expectMapDrawn, expectOpened, readTextInNode } from './helpers-formats.ts';
 
 const PLAIN_STATEMENT = 'Big labs will win the model war.\n  + Only they can pay for the compute.\n  - <Catch-up>: Open models catch up within months.\n    _ <Leaks>: Open weights leak from big labs.\n';
@@ -15,13 +15,7 @@ test('a pasted plain statement with indented relation lines opens as Argdown', a
   const expected = readTextInNode(PLAIN_STATEMENT, 'the plain statement');
   expect(expected.edges.map((edge) => edge.kind)).toEqual(['support', 'attack', 'undercut']);
   await openApp(page);
-  const handled = await page.evaluate((text) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', text);
-    const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
-    document.body.dispatchEvent(event);
-    return event.defaultPrevented;
-  }, PLAIN_STATEMENT);
+  const handled = await pasteText(page, PLAIN_STATEMENT);
   expect(handled, 'the paste was not taken by the app').toBe(true);
   await expectMapDrawn(page, expected);
   expect(problems.pageErrors).toEqual([]);

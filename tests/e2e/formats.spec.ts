@@ -10,7 +10,7 @@ import { parseArgdown } from '../../src/core/formats/argdown/index.ts';
 import { writeMap } from '../../src/core/formats/write-map.ts';
 import { inLanguage, type ArgMap } from '../../src/core/model.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import { exportSvg, openApp, openMapFile, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
+import { dropFiles, exportSvg, openApp, openMapFile, pasteText, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
 import {
   corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, pngSize, readBytesInNode,
   readTextInNode, refusalInNode, saveAs, svgRootSize,
@@ -146,14 +146,7 @@ test.describe('other ways in', () => {
     const bytes = corpusBytes(MORAL_MAZE);
     const expected = readBytesInNode(bytes, MORAL_MAZE);
     await openApp(page);
-    const accepted = await page.evaluate((json) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
-      const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
-      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      return !target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }, bytes.toString('utf8'));
+    const accepted = await dropFiles(page, [{ name: 'dropped.json', text: bytes.toString('utf8'), type: 'application/json' }]);
     expect(accepted, 'the drop was not handled (the browser would navigate to the file)').toBe(true);
     await expectOpenedMap(page, expected);
     const { fileName } = await exportSvg(page);
@@ -163,13 +156,7 @@ test.describe('other ways in', () => {
   test('pasting a Kialo export onto the page opens it', async ({ page }) => {
     const expected = readTextInNode(KIALO, 'the Kialo export');
     await openApp(page);
-    const handled = await page.evaluate((text) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', text);
-      const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
-      document.body.dispatchEvent(event);
-      return event.defaultPrevented;
-    }, KIALO);
+    const handled = await pasteText(page, KIALO);
     expect(handled, 'the paste was not taken by the app').toBe(true);
     await expectOpenedMap(page, expected);
     const { fileName } = await exportSvg(page);

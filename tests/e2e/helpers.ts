@@ -401,6 +401,32 @@ export async function openMapFile(page: Page, name: string, content: string | Bu
 }
 
 /**
+ * Drops files onto the middle of the window (dragenter, dragover, drop); true when the app took the
+ * drop (dispatchEvent returns false when a handler called preventDefault: the browser would not navigate).
+ */
+export async function dropFiles(page: Page, files: readonly { name: string; text: string; type: string }[]): Promise<boolean> {
+  return page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const file of dropped) transfer.items.add(new File([file.text], file.name, { type: file.type }));
+    const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
+    target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    return !target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, files);
+}
+
+/** Pastes `text` onto the page, as Ctrl+V outside a text field does; true when the app took it. */
+export async function pasteText(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((pasted) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', pasted);
+    const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, text);
+}
+
+/**
  * Decodes a PNG in the page: its size, the variance of its luminance, how many distinct colours it
  * has (up to 1,000), and the share of pixels that differ clearly from its top-left pixel.
  */

@@ -3,10 +3,10 @@
  * its origin; a slow open never overtakes a newer one; a big paste is read in the reading worker;
  * a pasted map's markup stays text; tour links that name no step say so.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generateMap } from '../../bench/big-maps/generate.ts';
 import { WORKER_MIN_BYTES } from '../../src/ui/map-reader.ts';
-import { camera, CAMERA, HOSTILE_NODES, hostileMap, loadSeed, openApp, openMapFile, smallMap, watchPage } from './helpers.ts';
+import { camera, CAMERA, HOSTILE_NODES, hostileMap, loadSeed, openApp, openMapFile, pasteText, smallMap, watchPage } from './helpers.ts';
 
 const seed = loadSeed();
 
@@ -25,17 +25,6 @@ function mapWithOwnTour(): object {
       },
     ],
   };
-}
-
-/** Pastes `text` onto the page, as Ctrl+V outside a text field does; true when the app took it. */
-async function paste(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((pasted) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', pasted);
-    const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
-    document.body.dispatchEvent(event);
-    return event.defaultPrevented;
-  }, text);
 }
 
 test.describe('the presenter window', () => {
@@ -61,7 +50,7 @@ test.describe('the presenter window', () => {
 
   test('shows a pasted map too, and the step the audience is on', async ({ page, context }) => {
     await openApp(page);
-    expect(await paste(page, JSON.stringify(mapWithOwnTour()))).toBe(true);
+    expect(await pasteText(page, JSON.stringify(mapWithOwnTour()))).toBe(true);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('小测试地图');
     await page.getByRole('tab', { name: '导览' }).click();
     await page.getByRole('button', { name: '▶ 演示' }).click();
@@ -80,7 +69,7 @@ test.describe('only the newest open lands', () => {
     const big = JSON.stringify(generateMap(20_000, 7));
     await openMapFile(page, 'slow-big.json', big);
     await expect(page.getByRole('progressbar', { name: /正在读取 slow-big\.json/ })).toBeVisible();
-    expect(await paste(page, JSON.stringify(smallMap('Pasted after'))), 'the paste was taken').toBe(true);
+    expect(await pasteText(page, JSON.stringify(smallMap('Pasted after'))), 'the paste was taken').toBe(true);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('小测试地图');
     // Long enough for the big file to have been read: it must not land.
     await page.waitForTimeout(6_000);
@@ -108,7 +97,7 @@ test.describe('pasting a map', () => {
     const text = JSON.stringify(generateMap(2_000, 3));
     expect(text.length).toBeGreaterThan(WORKER_MIN_BYTES);
     const before = await page.evaluate(() => (window as unknown as { startedWorkers: string[] }).startedWorkers.filter((url) => url.includes('read-worker')).length);
-    expect(await paste(page, text)).toBe(true);
+    expect(await pasteText(page, text)).toBe(true);
     await expect(page.locator('p.hint', { hasText: '2000 个节点' })).toBeVisible({ timeout: 20_000 });
     const after = await page.evaluate(() => (window as unknown as { startedWorkers: string[] }).startedWorkers.filter((url) => url.includes('read-worker')).length);
     expect(after - before).toBe(1);
@@ -118,7 +107,7 @@ test.describe('pasting a map', () => {
     const problems = watchPage(page);
     await openApp(page);
     const scriptsBefore = await page.locator('script').count();
-    expect(await paste(page, JSON.stringify(hostileMap()))).toBe(true);
+    expect(await pasteText(page, JSON.stringify(hostileMap()))).toBe(true);
     await expect(page.locator('svg.map g[data-node-id]')).toHaveCount(HOSTILE_NODES.length);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>alert("title")</script> 恶意标题');
     await expect(page.locator('svg.map g[data-node-id="__proto__"] > title')).toHaveText('<script>alert(1)</script>');
@@ -131,7 +120,7 @@ test.describe('pasting a map', () => {
 
   test('a pasted text that is no map keeps the map open and says why', async ({ page }) => {
     await openApp(page);
-    expect(await paste(page, '{"schemaVersion": 1, "nodes": [}')).toBe(true);
+    expect(await pasteText(page, '{"schemaVersion": 1, "nodes": [}')).toBe(true);
     await expect(page.getByRole('alert')).toContainText('无法打开该文件');
     await expect(page.locator('svg.map g[data-node-id]')).toHaveCount(seed.nodes.length);
   });

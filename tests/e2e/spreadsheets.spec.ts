@@ -6,7 +6,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { importCsvPair } from '../../src/core/formats/csv/index.ts';
 import { inLanguage } from '../../src/core/model.ts';
-import { openApp, seedMapText } from './helpers.ts';
+import { dropFiles, openApp, seedMapText } from './helpers.ts';
 import { downloadedBytes, drawnNodeIds, essentials, readTextInNode } from './helpers-formats.ts';
 
 const SEED = readTextInNode(seedMapText(), 'the seed map');
@@ -39,15 +39,8 @@ async function saveAsFiles(page: Page, item: RegExp, count: number): Promise<Dow
   return downloads;
 }
 
-async function dropFiles(page: Page, files: readonly NamedFile[]): Promise<void> {
-  const accepted = await page.evaluate((dropped) => {
-    const transfer = new DataTransfer();
-    for (const file of dropped) transfer.items.add(new File([file.text], file.name, { type: 'text/csv' }));
-    const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
-    target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    return !target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  }, files);
+async function dropCsvFiles(page: Page, files: readonly NamedFile[]): Promise<void> {
+  const accepted = await dropFiles(page, files.map((file) => ({ name: file.name, text: file.text, type: 'text/csv' })));
   expect(accepted, 'the drop was not handled').toBe(true);
 }
 
@@ -82,7 +75,7 @@ test.describe('a CSV pair', () => {
 
   test('a Kumu sheet dropped as two files opens: `;`, CRLF, a BOM, quotes and Chinese', async ({ page }) => {
     await openApp(page);
-    await dropFiles(page, [
+    await dropCsvFiles(page, [
       { name: '城市.csv', text: '\uFEFFLabel;Type;Description\r\n城市应该禁车吗？;question;\r\n"空气""更好""";claim;"多行\r\n说明"\r\n商店会倒闭;;\r\n' },
       { name: 'links.csv', text: '\uFEFFFrom;To;Type\r\n"空气""更好""";城市应该禁车吗？;answer\r\n商店会倒闭;"空气""更好""";con\r\n' },
     ]);
@@ -95,7 +88,7 @@ test.describe('a CSV pair', () => {
 
   test('a bad row is refused with its file and line, and the open map stays', async ({ page }) => {
     await openApp(page);
-    await dropFiles(page, [
+    await dropCsvFiles(page, [
       { name: 'bad.nodes.csv', text: 'ID,Label\na,A\nb,B\n' },
       { name: 'bad.edges.csv', text: 'ID,From,To,Type\ne1,b,a,support\ne2,b,ghost,attack\n' },
     ]);
@@ -115,12 +108,12 @@ test.describe('a CSV pair', () => {
     await openApp(page);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await dropFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: edges }]);
+    await dropCsvFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: edges }]);
     await expect(page.locator('h1')).toContainText('big');
     await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
     expect(workers.some((url) => /read-worker/.test(url)), `workers started: ${workers.join(', ')}`).toBe(true);
 
-    await dropFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: `${edges}\r\nlast,n1,nowhere,support` }]);
+    await dropCsvFiles(page, [{ name: 'big.nodes.csv', text: nodes }, { name: 'big.edges.csv', text: `${edges}\r\nlast,n1,nowhere,support` }]);
     await expect(page.locator(FAILED_ALERT)).toContainText(`big.edges.csv:${count + 1}`);
     await expect(page.locator('h1')).toContainText('big');
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { inLanguage, type ArgMap } from '../../../src/core/model.ts';
 import { formatProblem } from '../../../src/core/problems.ts';
-import { exportSvg, openApp, openMapFile, watchPage } from '../../e2e/helpers.ts';
+import { dropFiles, exportSvg, openApp, openMapFile, watchPage } from '../../e2e/helpers.ts';
 import { expectMapDrawn, readBytesInNode, refusalInNode } from '../../e2e/helpers-formats.ts';
 import { outsideCorpus } from '../corpora-dir.ts';
 
@@ -47,14 +47,7 @@ test.describe('AIF corpora from CORPORA_DIR in the app', () => {
     const bytes = readFileSync(XAIF);
     const expected = readBytesInNode(bytes, XAIF);
     await openApp(page);
-    const accepted = await page.evaluate((json) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
-      const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
-      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      return !target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }, bytes.toString('utf8'));
+    const accepted = await dropFiles(page, [{ name: 'dropped.json', text: bytes.toString('utf8'), type: 'application/json' }]);
     expect(accepted, 'the drop was not handled (the browser would navigate to the file)').toBe(true);
     await expectOpenedMap(page, expected);
     const { fileName } = await exportSvg(page);
