@@ -8,11 +8,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseArgdown } from '../../src/core/formats/argdown/index.ts';
 import { writeMap } from '../../src/core/formats/write-map.ts';
-import { inLanguage, type ArgMap } from '../../src/core/model.ts';
+import { inLanguage } from '../../src/core/model.ts';
 import { formatProblem } from '../../src/core/problems.ts';
 import { dropFiles, exportSvg, openApp, openMapFile, pasteText, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
 import {
-  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, pngSize, readBytesInNode,
+  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, expectOpenedMap, FAILED_ALERT, pngSize, readBytesInNode,
   readTextInNode, refusalInNode, saveAs, svgRootSize,
 } from './helpers-formats.ts';
 
@@ -35,18 +35,10 @@ const KIALO = [
 ].join('\n');
 
 const TITLE = 'h1';
-const FAILED_ALERT = '[role="alert"].failed';
 
 async function expectSeedDrawn(page: Page): Promise<void> {
   await expectMapDrawn(page, SEED);
   await expect(page.locator(TITLE)).toContainText(inLanguage(SEED.title, 'zh'));
-}
-
-/** The map is drawn, no refusal is shown, and the title is the map's. */
-async function expectOpenedMap(page: Page, map: ArgMap): Promise<void> {
-  await expectMapDrawn(page, map);
-  await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
-  await expect(page.locator(TITLE)).toContainText(inLanguage(map.title, 'zh').replace(/\s+/g, ' ').trim());
 }
 
 /** A refusal is shown, with every pattern in it, and the seed map is still the one drawn. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Download, type Page } from '@playwright/test';
 import { readMapBytes, readMapText, type ReadResult } from '../../src/core/formats/read-map.ts';
-import type { ArgMap } from '../../src/core/model.ts';
+import { inLanguage, type ArgMap } from '../../src/core/model.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
 
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -48,6 +48,16 @@ export const EDGES = 'svg.map [data-edge-id]';
 
 export async function drawnNodeIds(page: Page): Promise<string[]> {
   return (await page.locator(NODES).evaluateAll((groups) => groups.map((group) => group.getAttribute('data-node-id') ?? ''))).sort();
+}
+
+/** The app's notice that a file was refused, with its located problems. */
+export const FAILED_ALERT = '[role="alert"].failed';
+
+/** The map is drawn, no refusal is shown, and the title is the map's. */
+export async function expectOpenedMap(page: Page, map: ArgMap): Promise<void> {
+  await expectMapDrawn(page, map);
+  await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
+  await expect(page.locator('h1')).toContainText(inLanguage(map.title, 'zh').replace(/\s+/g, ' ').trim());
 }
 
 /** Waits until exactly the nodes (and edges) of `map` are drawn. */

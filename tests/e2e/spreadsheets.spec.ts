@@ -7,10 +7,9 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { importCsvPair } from '../../src/core/formats/csv/index.ts';
 import { inLanguage } from '../../src/core/model.ts';
 import { dropFiles, openApp, seedMapText } from './helpers.ts';
-import { downloadedBytes, drawnNodeIds, essentials, readTextInNode } from './helpers-formats.ts';
+import { downloadedBytes, drawnNodeIds, essentials, FAILED_ALERT, readTextInNode } from './helpers-formats.ts';
 
 const SEED = readTextInNode(seedMapText(), 'the seed map');
-const FAILED_ALERT = '[role="alert"].failed';
 const OPEN_INPUT = /^\s*(Open map…|打开地图…)\s*$/;
 
 /** The seed's nodes are the ones drawn (which edges show is the explore view's business). */

@@ -5,23 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { inLanguage, type ArgMap } from '../../../src/core/model.ts';
+import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../../src/core/problems.ts';
 import { dropFiles, exportSvg, openApp, openMapFile, watchPage } from '../../e2e/helpers.ts';
-import { expectMapDrawn, readBytesInNode, refusalInNode } from '../../e2e/helpers-formats.ts';
+import { expectOpenedMap, FAILED_ALERT, readBytesInNode, refusalInNode } from '../../e2e/helpers-formats.ts';
 import { outsideCorpus } from '../corpora-dir.ts';
 
 const QT30 = join(outsideCorpus('aif-qt30-dialam2024'), 'nodeset25444.json');
 const QT30_SPEAKERS = join(outsideCorpus('aif-qt30-dialam2024'), 'nodeset19157.json');
 const XAIF = join(outsideCorpus('aif-xaif-argtech'), 'bert-te__README_example_output.json');
-const FAILED_ALERT = '[role="alert"].failed';
-
-async function expectOpenedMap(page: Page, map: ArgMap): Promise<void> {
-  await expectMapDrawn(page, map);
-  await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
-  await expect(page.locator('h1')).toContainText(inLanguage(map.title, 'zh').replace(/\s+/g, ' ').trim());
-}
 
 const FILES = [
   { title: 'a QT30 nodeset (25444)', name: 'nodeset25444.json', path: QT30 },
