@@ -10,9 +10,9 @@ import { parseArgdown } from '../../src/core/formats/argdown/index.ts';
 import { writeMap } from '../../src/core/formats/write-map.ts';
 import { inLanguage } from '../../src/core/model.ts';
 import { formatProblem } from '../../src/core/problems.ts';
-import { dropFiles, exportSvg, openApp, openMapFile, pasteText, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
+import { exportSvg, openApp, openMapFile, pasteText, pngPixelStats, seedMapText, waitForLayoutToRest, watchPage } from './helpers.ts';
 import {
-  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectMapDrawn, expectOpenedMap, FAILED_ALERT, pngSize, readBytesInNode,
+  corpusBytes, downloadedBytes, drawnNodeIds, essentials, expectDroppedJsonOpens, expectMapDrawn, expectOpenedMap, FAILED_ALERT, pngSize, readBytesInNode,
   readTextInNode, refusalInNode, saveAs, svgRootSize,
 } from './helpers-formats.ts';
 
@@ -135,14 +135,8 @@ test.describe('opening each format through "Open map…"', () => {
 
 test.describe('other ways in', () => {
   test('dropping an AIF file onto the window opens it', async ({ page }) => {
-    const bytes = corpusBytes(MORAL_MAZE);
-    const expected = readBytesInNode(bytes, MORAL_MAZE);
     await openApp(page);
-    const accepted = await dropFiles(page, [{ name: 'dropped.json', text: bytes.toString('utf8'), type: 'application/json' }]);
-    expect(accepted, 'the drop was not handled (the browser would navigate to the file)').toBe(true);
-    await expectOpenedMap(page, expected);
-    const { fileName } = await exportSvg(page);
-    expect(fileName).toBe('dropped.zh.svg');
+    await expectDroppedJsonOpens(page, corpusBytes(MORAL_MAZE), MORAL_MAZE);
   });
 
   test('pasting a Kialo export onto the page opens it', async ({ page }) => {

@@ -10,6 +10,7 @@ import { expect, type Download, type Page } from '@playwright/test';
 import { readMapBytes, readMapText, type ReadResult } from '../../src/core/formats/read-map.ts';
 import { inLanguage, type ArgMap } from '../../src/core/model.ts';
 import { formatProblem, type Problem } from '../../src/core/problems.ts';
+import { dropFiles, exportSvg } from './helpers.ts';
 
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The MIT corpora in the clone; the ones that may not be copied are opened by tests/conformance/e2e. */
@@ -58,6 +59,16 @@ export async function expectOpenedMap(page: Page, map: ArgMap): Promise<void> {
   await expectMapDrawn(page, map);
   await expect(page.locator(FAILED_ALERT)).toHaveCount(0);
   await expect(page.locator('h1')).toContainText(inLanguage(map.title, 'zh').replace(/\s+/g, ' ').trim());
+}
+
+/** Drops a JSON map file, named dropped.json, onto the open app: it opens as the core reads it, and its SVG is named after it. */
+export async function expectDroppedJsonOpens(page: Page, bytes: Buffer, what: string): Promise<void> {
+  const expected = readBytesInNode(bytes, what);
+  const accepted = await dropFiles(page, [{ name: 'dropped.json', text: bytes.toString('utf8'), type: 'application/json' }]);
+  expect(accepted, 'the drop was not handled (the browser would navigate to the file)').toBe(true);
+  await expectOpenedMap(page, expected);
+  const { fileName } = await exportSvg(page);
+  expect(fileName).toBe('dropped.zh.svg');
 }
 
 /** Waits until exactly the nodes (and edges) of `map` are drawn. */

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatProblem } from '../../../src/core/problems.ts';
-import { dropFiles, exportSvg, openApp, openMapFile, watchPage } from '../../e2e/helpers.ts';
-import { expectOpenedMap, FAILED_ALERT, readBytesInNode, refusalInNode } from '../../e2e/helpers-formats.ts';
+import { openApp, openMapFile, watchPage } from '../../e2e/helpers.ts';
+import { expectDroppedJsonOpens, expectOpenedMap, FAILED_ALERT, readBytesInNode, refusalInNode } from '../../e2e/helpers-formats.ts';
 import { outsideCorpus } from '../corpora-dir.ts';
 
 const QT30 = join(outsideCorpus('aif-qt30-dialam2024'), 'nodeset25444.json');
@@ -36,14 +36,8 @@ test.describe('AIF corpora from CORPORA_DIR in the app', () => {
   }
 
   test('dropping an xAIF file onto the window opens it', async ({ page }) => {
-    const bytes = readFileSync(XAIF);
-    const expected = readBytesInNode(bytes, XAIF);
     await openApp(page);
-    const accepted = await dropFiles(page, [{ name: 'dropped.json', text: bytes.toString('utf8'), type: 'application/json' }]);
-    expect(accepted, 'the drop was not handled (the browser would navigate to the file)').toBe(true);
-    await expectOpenedMap(page, expected);
-    const { fileName } = await exportSvg(page);
-    expect(fileName).toBe('dropped.zh.svg');
+    await expectDroppedJsonOpens(page, readFileSync(XAIF), XAIF);
   });
 
   test('an xAIF file with a dangling edge is located by a JSON pointer under /AIF', async ({ page }) => {
