@@ -3,7 +3,7 @@ export { mapToDocument, documentToMap, fillDocument, isEmptyDocument, LOAD_ORIGI
 export { MapDocument, type AppliedEdit } from './map-document.ts';
 export { ReadModel, type DocumentProblem, type ReadModelChange, type Touched } from './read-model.ts';
 export { EditHistory, type HistoryState, type DiscardedRedo } from './history.ts';
-export { validateDocument, applyUpdateChecked, CheckedDocument, type CheckedUpdate } from './validate.ts';
+export { validateDocument, applyUpdateChecked, CheckedDocument, type CheckedUpdate, type RefusalCause } from './validate.ts';
 export { undoLabel, redoLabel, type Description } from './describe.ts';
 export type { Edit, EditResult } from './edits/edit.ts';
 export { addNode, updateText, setKind, setTags, setSpeaker, createActor, type NewNode, type NewActor } from './edits/node-edits.ts';

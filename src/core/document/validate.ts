@@ -13,7 +13,12 @@ export function validateDocument(doc: Y.Doc): readonly DocumentProblem[] {
   return problems;
 }
 
-export type CheckedUpdate = { readonly ok: true } | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
+/** Why an update was refused: it could not be read, it builds on changes refused or not yet here, or it breaks the map. */
+export type RefusalCause = 'malformed' | 'missing-changes' | 'invalid-map';
+
+export type CheckedUpdate =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly cause: RefusalCause; readonly problems: readonly DocumentProblem[] };
 
 const key = (problem: DocumentProblem) => `${problem.pointer}\u0000${problem.message}`;
 
@@ -22,64 +27,65 @@ const key = (problem: DocumentProblem) => `${problem.pointer}\u0000${problem.mes
  * merging concurrent edits, do not count against it). A malformed update changes nothing.
  */
 export function applyUpdateChecked(doc: Y.Doc, update: Uint8Array, origin?: unknown): CheckedUpdate {
-  const before = new Set(validateDocument(doc).map(key));
-  const copy = new Y.Doc();
+  const judge = new CheckedDocument(doc);
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(copy, update);
-  } catch {
-    return { ok: false, problems: [{ pointer: '', message: 'the update is malformed' }] };
+    return judge.apply(update, origin);
+  } finally {
+    judge.destroy();
   }
-  // An update that needs changes this document lacks (say, one that was refused) would wait
-  // unapplied, and be judged without them: it is refused instead.
-  const waiting = copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
-  const added = waiting
-    ? [{ pointer: '', message: 'the update depends on changes this document does not have' }]
-    : validateDocument(copy).filter((problem) => !before.has(key(problem)));
-  copy.destroy();
-  if (added.length > 0) return { ok: false, problems: added };
-  Y.applyUpdate(doc, update, origin);
-  return { ok: true };
 }
 
 /**
- * applyUpdateChecked for a document that receives many updates (a server's room): it keeps a
- * copy with its own read model, so each update is judged by the incremental read stage instead
- * of a full copy and read. Only a refused update costs a new copy.
+ * The judge of a document that receives many updates (a server's room): it keeps a copy with its
+ * own read model, which follows every change of the document whatever its origin, so each update
+ * is judged by the incremental read stage instead of a full copy and read. Only a refused update
+ * costs a new copy.
  */
 export class CheckedDocument {
   readonly doc: Y.Doc;
   #copy!: Y.Doc;
   #model!: ReadModel;
+  readonly #follow = (update: Uint8Array): void => Y.applyUpdate(this.#copy, update);
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
     this.#renew();
+    doc.on('update', this.#follow);
   }
 
-  apply(update: Uint8Array, origin?: unknown): CheckedUpdate {
+  /** Whether `update` may be applied to the document; the document itself is not changed. */
+  check(update: Uint8Array): CheckedUpdate {
     const before = new Set(this.#model.problems.map(key));
     try {
       Y.applyUpdate(this.#copy, update);
     } catch {
-      this.#renew();
-      return { ok: false, problems: [{ pointer: '', message: 'the update is malformed' }] };
+      return this.#refuse('malformed', [{ pointer: '', message: 'the update is malformed' }]);
     }
-    const waiting = this.#copy.store.pendingStructs !== null || this.#copy.store.pendingDs !== null;
-    const added = waiting
-      ? [{ pointer: '', message: 'the update depends on changes this document does not have' }]
-      : this.#model.problems.filter((problem) => !before.has(key(problem)));
-    if (added.length > 0) {
-      this.#renew();
-      return { ok: false, problems: added };
+    // An update that needs changes this document lacks (say, one that was refused) would wait
+    // unapplied, and be judged without them: it is refused instead.
+    if (this.#copy.store.pendingStructs !== null || this.#copy.store.pendingDs !== null) {
+      return this.#refuse('missing-changes', [{ pointer: '', message: 'the update depends on changes this document does not have' }]);
     }
-    Y.applyUpdate(this.doc, update, origin);
-    return { ok: true };
+    const added = this.#model.problems.filter((problem) => !before.has(key(problem)));
+    return added.length > 0 ? this.#refuse('invalid-map', added) : { ok: true };
+  }
+
+  /** Applies `update` to the document if `check` accepts it. */
+  apply(update: Uint8Array, origin?: unknown): CheckedUpdate {
+    const verdict = this.check(update);
+    if (verdict.ok) Y.applyUpdate(this.doc, update, origin);
+    return verdict;
   }
 
   destroy(): void {
+    this.doc.off('update', this.#follow);
     this.#model.destroy();
     this.#copy.destroy();
+  }
+
+  #refuse(cause: RefusalCause, problems: readonly DocumentProblem[]): CheckedUpdate {
+    this.#renew();
+    return { ok: false, cause, problems };
   }
 
   #renew(): void {
