@@ -10,7 +10,8 @@ import { redoLabel, undoLabel } from '../core/document/describe.ts';
 import type { AppliedEdit, Edit, HistoryState } from '../core/document/index.ts';
 import type { ArgMap } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
-import { authoringText, doneText, undoneText } from './authoring-text.ts';
+import { doneText, undoneText } from './authoring-text.ts';
+import { t } from './i18n.ts';
 import type { DocumentRoom, RoomOptions } from './document-room.ts';
 import type { AutosaveStatus } from './document-storage.ts';
 import type { MapSession } from './map-session.svelte.ts';
@@ -60,12 +61,12 @@ export class Authoring {
 
   get undoLabel(): string {
     const next = this.history.undo;
-    return next === undefined ? authoringText('nothingToUndo', this.session.language) : undoLabel(next, this.session.language);
+    return next === undefined ? t('nothingToUndo', this.session.language) : undoLabel(next, this.session.language);
   }
 
   get redoLabel(): string {
     const next = this.history.redo;
-    return next === undefined ? authoringText('nothingToRedo', this.session.language) : redoLabel(next, this.session.language);
+    return next === undefined ? t('nothingToRedo', this.session.language) : redoLabel(next, this.session.language);
   }
 
   /**
@@ -91,7 +92,7 @@ export class Authoring {
     const language = this.session.language;
     if (!applied.ok) this.announcement = applied.message;
     else {
-      const dropped = applied.discardedRedo === undefined ? '' : authoringText('redoDropped', language, { count: applied.discardedRedo.steps });
+      const dropped = applied.discardedRedo === undefined ? '' : t('redoDropped', language, { count: applied.discardedRedo.steps });
       this.announcement = doneText(applied.description, language) + dropped;
     }
     return applied;
@@ -100,7 +101,7 @@ export class Authoring {
   async addClaim(): Promise<void> {
     const language = this.session.language;
     const { addNode } = await this.#loadCore();
-    const applied = await this.apply(addNode({ kind: 'claim', text: { [language]: authoringText('newClaim', language) } }));
+    const applied = await this.apply(addNode({ kind: 'claim', text: { [language]: t('newClaim', language) } }));
     if (applied.ok) this.session.select(applied.result.id);
   }
 
@@ -194,7 +195,7 @@ export class Authoring {
     if (room.restored) {
       this.#pushed = room.document.map;
       session.edit(room.document.map);
-      this.announcement = authoringText('restored', session.language);
+      this.announcement = t('restored', session.language);
     }
     return room;
   }
