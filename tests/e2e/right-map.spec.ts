@@ -145,6 +145,8 @@ test.describe('tour links that name no step', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('此链接无法按原样打开');
     await expect(alert).toContainText('steps are numbered from 1');
+    // Each link is opened as a person opens a shared link: a page of its own, not a hash change.
+    await page.goto('about:blank');
     await page.goto('/#presenter/zhu-vs-fu/two');
     await expect(page.getByRole('alert')).toContainText('"two" is not a step number');
   });
