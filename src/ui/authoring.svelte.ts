@@ -100,7 +100,7 @@ export class Authoring {
 
   async addClaim(): Promise<void> {
     const language = this.session.language;
-    const { addNode } = await this.#loadCore();
+    const { addNode } = await this.core();
     const applied = await this.apply(addNode({ kind: 'claim', text: { [language]: t('newClaim', language) } }));
     if (applied.ok) this.session.select(applied.result.id);
   }
@@ -127,7 +127,8 @@ export class Authoring {
     }
   }
 
-  async #loadCore(): Promise<DocumentCore> {
+  /** The document core (edit factories), loaded on first use so the app's first chunk stays without Yjs. */
+  async core(): Promise<DocumentCore> {
     this.#core ??= await import('../core/document/index.ts');
     return this.#core;
   }
@@ -178,7 +179,7 @@ export class Authoring {
 
   async #open(): Promise<DocumentRoom> {
     const session = this.session;
-    await this.#loadCore();
+    await this.core();
     const { DocumentRoom } = await import('./document-room.ts');
     const room = await DocumentRoom.open(roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
     this.#pushed = session.map;
