@@ -4,6 +4,7 @@
  * With document-storage.ts and document-tabs.ts, the only UI code that knows Yjs.
  */
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { fillDocument, isEmptyDocument, MapDocument } from '../core/document/index.ts';
 import type { ArgMap } from '../core/model.ts';
 import { rememberRecentMap } from './document-recent.ts';
@@ -26,6 +27,11 @@ export class DocumentRoom {
   readonly document: MapDocument;
   readonly autosave: Autosave;
   readonly tabs: TabSync;
+  /**
+   * Who else is here and what they do (name, colour, selection, typing, camera, tour step): the
+   * Yjs awareness of the document, which a collaboration provider shares when the map is in a room.
+   */
+  readonly awareness: Awareness;
   /** Whether the map came back from autosave or another tab, rather than from `initial`. */
   readonly restored: boolean;
   readonly #factory: IDBFactory | undefined;
@@ -38,6 +44,7 @@ export class DocumentRoom {
     this.document = document;
     this.autosave = autosave;
     this.tabs = tabs;
+    this.awareness = new Awareness(document.doc);
     this.#factory = factory;
     this.#stopWatching = document.onChange(() => this.#scheduleRecent());
   }
@@ -64,6 +71,7 @@ export class DocumentRoom {
     clearTimeout(this.#recentTimer);
     this.#stopWatching();
     this.tabs.destroy();
+    this.awareness.destroy();
     await this.autosave.destroy();
     this.document.destroy();
     this.document.doc.destroy();

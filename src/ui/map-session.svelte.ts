@@ -51,6 +51,10 @@ export class MapSession {
   opened: MeasuredMap;
   language = $state<Language>('zh');
   selectedId = $state.raw<string | undefined>(undefined);
+  /** Every selected node (shift-click, lasso), `selectedId` among them; empty when none is. */
+  selectedIds = $state.raw<ReadonlySet<string>>(new Set());
+  /** The selected edge: an edge is selected alone, never with nodes. */
+  selectedEdgeId = $state.raw<string | undefined>(undefined);
   hoveredId = $state.raw<string | undefined>(undefined);
   lastAttempt = $state.raw<OpenAttempt | undefined>(undefined);
   /** What is being read for the newest open still under way, shown until it lands or fails. */
@@ -92,6 +96,33 @@ export class MapSession {
 
   select(id: string | undefined): void {
     this.selectedId = id !== undefined && this.index.nodes.has(id) ? id : undefined;
+    this.selectedIds = this.selectedId === undefined ? new Set() : new Set([this.selectedId]);
+    this.selectedEdgeId = undefined;
+  }
+
+  /** Selects several nodes together; the first stays the one the inspector shows. */
+  selectMany(ids: Iterable<string>): void {
+    const kept = [...new Set(ids)].filter((id) => this.index.nodes.has(id));
+    this.selectedId = kept[0];
+    this.selectedIds = new Set(kept);
+    this.selectedEdgeId = undefined;
+  }
+
+  /** Adds a node to the selection, or takes it out (shift-click). */
+  toggleSelected(id: string): void {
+    if (!this.index.nodes.has(id)) return;
+    const next = new Set(this.selectedIds);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.selectedIds = next;
+    this.selectedId = next.has(this.selectedId ?? '') ? this.selectedId : next.values().next().value;
+    this.selectedEdgeId = undefined;
+  }
+
+  selectEdge(id: string | undefined): void {
+    this.selectedEdgeId = id !== undefined && this.index.edges.has(id) ? id : undefined;
+    this.selectedId = undefined;
+    this.selectedIds = new Set();
   }
 
   /**
@@ -143,6 +174,8 @@ export class MapSession {
       this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
       this.generation += 1;
       this.selectedId = undefined;
+      this.selectedIds = new Set();
+      this.selectedEdgeId = undefined;
       this.hoveredId = undefined;
       this.lastAttempt = { fileName, problems: result.warnings, opened: true };
     } else {
@@ -160,7 +193,10 @@ export class MapSession {
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
     this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
+    // What an edit took away (here or in another tab) leaves the selection.
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
+    if ([...this.selectedIds].some((id) => !this.index.nodes.has(id))) this.selectedIds = new Set([...this.selectedIds].filter((id) => this.index.nodes.has(id)));
+    if (this.selectedEdgeId !== undefined && !this.index.edges.has(this.selectedEdgeId)) this.selectedEdgeId = undefined;
   }
 
   /** Says why a file was not written: the reader would refuse it. The map stays as it is. */
