@@ -1,5 +1,5 @@
 /** The size and wrapped lines of every node's box, per language, with no DOM. */
-import { inLanguage, type ArgMap, type Language } from '../core/model.ts';
+import { inLanguage, type Actor, type ArgMap, type ArgNode, type Language } from '../core/model.ts';
 import { wrapText } from '../core/text/wrap.ts';
 import {
   CAPTION_FONT_SIZE, CAPTION_LINE_HEIGHT, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT,
@@ -17,28 +17,29 @@ export interface NodeBox {
   readonly fullText?: string;
 }
 
+/** The box of one node in one language; `actors` names the speakers, by id. */
+export function measureNode(node: ArgNode, language: Language, actors: ReadonlyMap<string, Actor>): NodeBox {
+  const text = inLanguage(node.text, language);
+  const label = wrapText(text, { fontSize: LABEL_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: NODE_MAX_LINES });
+  const actor = node.actor === undefined ? undefined : actors.get(node.actor);
+  const captionText = actor === undefined ? undefined : `— ${inLanguage(actor.name, language)}`;
+  const caption = captionText === undefined
+    ? undefined
+    : wrapText(captionText, { fontSize: CAPTION_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: 1 });
+  const textWidth = Math.max(label.width, caption?.width ?? 0);
+  return {
+    id: node.id,
+    width: Math.max(NODE_MIN_WIDTH, Math.ceil(textWidth + 2 * NODE_PADDING_X)),
+    height: Math.ceil(label.lines.length * LABEL_LINE_HEIGHT + (caption ? CAPTION_LINE_HEIGHT : 0) + 2 * NODE_PADDING_Y),
+    lines: label.lines,
+    ...(caption ? { caption: caption.lines[0] } : {}),
+    ...(label.truncated ? { fullText: text } : {}),
+  };
+}
+
 export function measureNodes(map: ArgMap, language: Language): Map<string, NodeBox> {
   const actors = new Map(map.actors.map((actor) => [actor.id, actor]));
-  const boxes = new Map<string, NodeBox>();
-  for (const node of map.nodes) {
-    const text = inLanguage(node.text, language);
-    const label = wrapText(text, { fontSize: LABEL_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: NODE_MAX_LINES });
-    const actor = node.actor === undefined ? undefined : actors.get(node.actor);
-    const captionText = actor === undefined ? undefined : `— ${inLanguage(actor.name, language)}`;
-    const caption = captionText === undefined
-      ? undefined
-      : wrapText(captionText, { fontSize: CAPTION_FONT_SIZE, maxWidth: NODE_MAX_TEXT_WIDTH, maxLines: 1 });
-    const textWidth = Math.max(label.width, caption?.width ?? 0);
-    boxes.set(node.id, {
-      id: node.id,
-      width: Math.max(NODE_MIN_WIDTH, Math.ceil(textWidth + 2 * NODE_PADDING_X)),
-      height: Math.ceil(label.lines.length * LABEL_LINE_HEIGHT + (caption ? CAPTION_LINE_HEIGHT : 0) + 2 * NODE_PADDING_Y),
-      lines: label.lines,
-      ...(caption ? { caption: caption.lines[0] } : {}),
-      ...(label.truncated ? { fullText: text } : {}),
-    });
-  }
-  return boxes;
+  return new Map(map.nodes.map((node) => [node.id, measureNode(node, language, actors)]));
 }
 
 export interface Extent {

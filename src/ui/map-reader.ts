@@ -5,9 +5,9 @@
  */
 import type { CsvPairBytes } from '../core/formats/csv/read-bytes.ts';
 import type { ReadResult } from '../core/formats/read-map.ts';
-import type { ArgEdge, ArgMap, ArgNode, Language } from '../core/model.ts';
+import { LANGUAGES, type Actor, type ArgEdge, type ArgMap, type ArgNode, type Language } from '../core/model.ts';
 import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
-import { measureLanguages, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
+import { measureLanguages, measureNode, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
 
 /** One file, or a CSV pair (its nodes and edges files, read together). */
 export type ReadRequest =
@@ -40,6 +40,49 @@ export interface MapMeasures {
 
 export function measureMap(map: ArgMap): MapMeasures {
   return { boxes: measureLanguages(map), links: linksOfMap(map) };
+}
+
+/** The speakers that are not the same record in both lists: added, removed or changed. */
+function changedActors(before: readonly Actor[], after: readonly Actor[]): Set<string> {
+  if (before === after) return new Set();
+  const kept = new Map(before.map((actor) => [actor.id, actor]));
+  const changed = new Set<string>();
+  for (const actor of after) {
+    if (kept.get(actor.id) !== actor) changed.add(actor.id);
+    kept.delete(actor.id);
+  }
+  for (const id of kept.keys()) changed.add(id);
+  return changed;
+}
+
+function sameNodeOrder(a: readonly ArgNode[], b: readonly ArgNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index]!.id !== b[index]!.id) return false;
+  return true;
+}
+
+/**
+ * The measures of `map`, an edit of `previous` (measured as `measures`). The read model keeps the
+ * record of every node an edit did not touch as the same object, so such a node keeps its boxes
+ * unless its speaker's name changed; only the others are measured again (measuring all 5,000
+ * nodes of a map took 170 ms, one edit's node well under one). The links stay while the edges
+ * and the node order do.
+ */
+export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasures): MapMeasures {
+  const before = new Map(previous.nodes.map((node) => [node.id, node]));
+  const renamed = changedActors(previous.actors, map.actors);
+  let actors: Map<string, Actor> | undefined;
+  const speakers = () => (actors ??= new Map(map.actors.map((actor) => [actor.id, actor])));
+  const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
+  for (const node of map.nodes) {
+    const same = before.get(node.id) === node && (node.actor === undefined || !renamed.has(node.actor));
+    for (const language of LANGUAGES) {
+      const kept = same ? measures.boxes[language].get(node.id) : undefined;
+      boxes[language].set(node.id, kept ?? measureNode(node, language, speakers()));
+    }
+  }
+  const links = map.edges === previous.edges && sameNodeOrder(map.nodes, previous.nodes) ? measures.links : linksOfMap(map);
+  return { boxes, links };
 }
 
 export interface OpenedFile {

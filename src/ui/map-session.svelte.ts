@@ -15,7 +15,7 @@ import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
 import { extentsOf } from '../layout/node-boxes.ts';
-import { measureMap, type MapMeasures } from './map-reader.ts';
+import { measureMap, remeasureMap, type MapMeasures } from './map-reader.ts';
 
 export interface OpenedMap {
   readonly map: ArgMap;
@@ -192,7 +192,7 @@ export class MapSession {
     if (ticket !== undefined && !this.#land(ticket, true)) return;
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
-    this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : measureMap(map) };
+    this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : remeasureMap(map, this.map, this.opened.measures) };
     // What an edit took away (here or in another tab) leaves the selection.
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
     if ([...this.selectedIds].some((id) => !this.index.nodes.has(id))) this.selectedIds = new Set([...this.selectedIds].filter((id) => this.index.nodes.has(id)));
