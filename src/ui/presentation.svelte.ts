@@ -1,7 +1,8 @@
 /**
  * A tour being presented: which step is on, whether the screen is blanked, and the link
  * between the audience window and the presenter window. Either window can move the tour;
- * each tells the other over a BroadcastChannel, so both always show the same step.
+ * each tells the other over a BroadcastChannel, so both always show the same step. In a shared
+ * room, presence/room-presentation.svelte.ts carries the same moves to other devices.
  */
 import type { ArgMap, Tour } from '../core/model.ts';
 import { clampStepIndex, stepView } from '../core/tours/playback.ts';
@@ -21,12 +22,19 @@ function isMessage(data: unknown): data is PresentationMessage {
   return message['type'] === 'hello';
 }
 
+export interface PresentationOptions {
+  /** Whether to keep in step with the other windows of this browser (BroadcastChannel); yes by default. */
+  readonly windows?: boolean;
+}
+
 export class Presentation {
   tourId: string;
   blanked = $state(false);
 
   readonly #map: () => ArgMap;
   readonly #channel: BroadcastChannel | undefined;
+  /** Told of each move made in this browser (here, or in its other window), not of those `show` brings. */
+  readonly #moveListeners = new Set<() => void>();
   /**
    * The step asked for, kept as asked: the map may arrive after the address or the other
    * window names the step (a presenter window waits for the map to be handed over).
@@ -48,12 +56,12 @@ export class Presentation {
     this.tour && this.stepIndex + 1 < this.tour.steps.length ? stepView(this.#map(), this.tour, this.stepIndex + 1) : undefined,
   );
 
-  constructor(map: () => ArgMap, tourId: string, stepIndex: number) {
+  constructor(map: () => ArgMap, tourId: string, stepIndex: number, options: PresentationOptions = {}) {
     this.#map = map;
     this.tourId = $state(tourId);
     this.#wantedStep = stepIndex;
     this.#linkedStep = stepIndex;
-    this.#channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PRESENTATION_CHANNEL);
+    this.#channel = typeof BroadcastChannel === 'undefined' || options.windows === false ? undefined : new BroadcastChannel(PRESENTATION_CHANNEL);
     this.#channel?.addEventListener('message', (event: MessageEvent<unknown>) => this.#receive(event.data));
     // A window that joins asks where the tour is; the others answer with their step.
     this.#send({ type: 'hello' });
@@ -66,6 +74,29 @@ export class Presentation {
     this.#wantedStep = clamped;
     this.#linkedStep = undefined;
     this.#send({ type: 'step', tourId: this.tourId, stepIndex: clamped });
+    this.#moved();
+  }
+
+  /** Shows a step and blanking another device asked for: this window's own link tells the other windows, as for a move of its own. */
+  show(tourId: string, stepIndex: number, blanked: boolean): void {
+    if (tourId !== this.tourId) this.tourId = tourId;
+    if (!this.tour) return;
+    const clamped = clampStepIndex(this.tour, stepIndex);
+    if (clamped !== this.stepIndex) {
+      this.#wantedStep = clamped;
+      this.#linkedStep = undefined;
+      this.#send({ type: 'step', tourId: this.tourId, stepIndex: clamped });
+    }
+    if (blanked !== this.blanked) {
+      this.blanked = blanked;
+      this.#send({ type: 'blank', blanked });
+    }
+  }
+
+  /** Calls `listener` after each move made in this browser; returns the function that stops it. */
+  onMove(listener: () => void): () => void {
+    this.#moveListeners.add(listener);
+    return () => this.#moveListeners.delete(listener);
   }
 
   next(): void {
@@ -87,10 +118,16 @@ export class Presentation {
   toggleBlank(): void {
     this.blanked = !this.blanked;
     this.#send({ type: 'blank', blanked: this.blanked });
+    this.#moved();
   }
 
   close(): void {
     this.#channel?.close();
+    this.#moveListeners.clear();
+  }
+
+  #moved(): void {
+    for (const listener of this.#moveListeners) listener();
   }
 
   #send(message: PresentationMessage): void {
@@ -103,10 +140,13 @@ export class Presentation {
     if (data.type === 'hello') {
       if (this.tour) this.#send({ type: 'step', tourId: this.tourId, stepIndex: this.stepIndex });
     }
-    else if (data.type === 'blank') this.blanked = data.blanked;
-    else if (data.tourId === this.tourId) {
+    else if (data.type === 'blank') {
+      this.blanked = data.blanked;
+      this.#moved();
+    } else if (data.tourId === this.tourId) {
       this.#wantedStep = data.stepIndex;
       this.#linkedStep = undefined;
+      this.#moved();
     }
   }
 }

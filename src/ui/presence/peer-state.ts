@@ -1,0 +1,157 @@
+/**
+ * What one person in a shared room tells the others through the Yjs awareness, written and read.
+ * Every field read comes from the network: it is checked for type and size, ids are looked up in
+ * the map, and a fresh object is built; nothing received is spread into state.
+ */
+import type { Camera, MapIndex, Tour } from '../../core/model.ts';
+
+/** The awareness fields this app writes (one awareness field each, so one change sends one field). */
+export interface LocalFields {
+  readonly name: string;
+  readonly selection: string | null;
+  readonly typing: string | null;
+  readonly camera: Camera | null;
+  readonly presenting: PresentingState | null;
+}
+
+/**
+ * A tour being presented, as the presenter (or a remote) publishes it. `seq` orders the moves of
+ * everyone who controls the presentation: the highest wins, ties broken by client id.
+ */
+export interface PresentingState {
+  readonly tour: string;
+  readonly step: number;
+  readonly blanked: boolean;
+  readonly seq: number;
+}
+
+/** Another person, as read from their awareness state. */
+export interface Peer {
+  readonly clientId: number;
+  /** Their name, cleaned and cut; undefined when they gave none (shown as a guest). */
+  readonly name: string | undefined;
+  readonly colour: string;
+  /** A node of the map on screen, or undefined. */
+  readonly selection: string | undefined;
+  readonly typing: string | undefined;
+  readonly camera: Camera | undefined;
+  readonly presenting: PresentingState | undefined;
+}
+
+export const MAX_NAME_LENGTH = 32;
+/** Ids longer than any the map allows are not looked up at all. */
+const MAX_ID_LENGTH = 512;
+/** Coordinates past this are no place on any map. */
+const MAX_COORDINATE = 1e7;
+const MAX_STEP = 100_000;
+/** However many states a room carries, the page lists this many people. */
+export const MAX_PEERS = 100;
+
+/**
+ * Colours for people, each with a contrast of at least 4.5:1 against white (white text on them
+ * reads, and their rings show on the map's light background).
+ */
+export const PEER_COLOURS = ['#0b6fa4', '#b44f00', '#087f5b', '#a3367f', '#6741d9', '#8a6100', '#c92a2a', '#495057', '#0c7a8a', '#5c7f00'] as const;
+
+/** The colour of a client: the same on every screen, from its client id alone. */
+export function colourOf(clientId: number): string {
+  // A multiplicative hash spreads the random client ids evenly over the palette.
+  const mixed = Math.imul(clientId >>> 0, 0x9e3779b1) >>> 0;
+  return PEER_COLOURS[mixed % PEER_COLOURS.length]!;
+}
+
+// Control characters, bidirectional overrides and isolates, zero-width and line separators: a
+// name is one line of plain text, and must not reorder the text around it.
+const UNWANTED = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * A name as shown: one line, no control or direction characters, at most MAX_NAME_LENGTH
+ * characters. A megabyte-long name costs no more than a short one: it is cut before it is read.
+ */
+export function cleanName(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cut = value.slice(0, MAX_NAME_LENGTH * 4).toWellFormed().replace(/\s+/g, ' ').replace(UNWANTED, '').trim();
+  const characters = Array.from(cut);
+  const name = characters.length > MAX_NAME_LENGTH ? characters.slice(0, MAX_NAME_LENGTH).join('') : cut;
+  return name === '' ? undefined : name;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function knownNode(value: unknown, nodes: ReadonlyMap<string, unknown>): string | undefined {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && nodes.has(value) ? value : undefined;
+}
+
+function finiteIn(value: unknown, low: number, high: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
+}
+
+export function readCamera(value: unknown): Camera | undefined {
+  if (!isRecord(value)) return undefined;
+  const { x, y, zoom } = value;
+  if (!finiteIn(x, -MAX_COORDINATE, MAX_COORDINATE) || !finiteIn(y, -MAX_COORDINATE, MAX_COORDINATE) || !finiteIn(zoom, 1e-4, 100)) return undefined;
+  return { x, y, zoom };
+}
+
+export function readPresenting(value: unknown, tours: ReadonlyMap<string, Tour>): PresentingState | undefined {
+  if (!isRecord(value)) return undefined;
+  const { tour, step, blanked, seq } = value;
+  if (typeof tour !== 'string' || tour.length > MAX_ID_LENGTH || !tours.has(tour)) return undefined;
+  if (!Number.isSafeInteger(step) || (step as number) < 0 || (step as number) > MAX_STEP) return undefined;
+  if (typeof blanked !== 'boolean' || !Number.isSafeInteger(seq) || (seq as number) < 0) return undefined;
+  return { tour, step: step as number, blanked, seq: seq as number };
+}
+
+/** What the page needs of the map to judge a state: its nodes and tours, by id. */
+export interface PeerLookup {
+  readonly nodes: MapIndex['nodes'];
+  readonly tours: ReadonlyMap<string, Tour>;
+}
+
+export function toursById(tours: readonly Tour[] | undefined): ReadonlyMap<string, Tour> {
+  return new Map((tours ?? []).map((tour) => [tour.id, tour]));
+}
+
+/** One received state, checked field by field; undefined when it is no state at all. */
+export function readPeer(clientId: number, state: unknown, lookup: PeerLookup): Peer | undefined {
+  if (!Number.isSafeInteger(clientId) || !isRecord(state)) return undefined;
+  return {
+    clientId,
+    name: cleanName(state['name']),
+    colour: colourOf(clientId),
+    selection: knownNode(state['selection'], lookup.nodes),
+    typing: knownNode(state['typing'], lookup.nodes),
+    camera: readCamera(state['camera']),
+    presenting: readPresenting(state['presenting'], lookup.tours),
+  };
+}
+
+/** Everyone else in the room, in a stable order (by name, then client id), at most MAX_PEERS. */
+export function readPeers(states: ReadonlyMap<number, unknown>, ownId: number, lookup: PeerLookup): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, state] of states) {
+    if (clientId === ownId) continue;
+    const peer = readPeer(clientId, state, lookup);
+    if (peer !== undefined) peers.push(peer);
+  }
+  peers.sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.clientId - b.clientId);
+  return peers.slice(0, MAX_PEERS);
+}
+
+/** Orders two presentation states: by `seq`, then by client id. */
+export function newerPresenting(a: { readonly clientId: number; readonly state: PresentingState }, b: { readonly clientId: number; readonly state: PresentingState }): boolean {
+  return a.state.seq > b.state.seq || (a.state.seq === b.state.seq && a.clientId > b.clientId);
+}
+
+/** The presentation the room follows: the newest among those who present; undefined when nobody does. */
+export function leadPresentation(peers: readonly Peer[]): { readonly clientId: number; readonly name: string | undefined; readonly state: PresentingState } | undefined {
+  let lead: { clientId: number; name: string | undefined; state: PresentingState } | undefined;
+  for (const peer of peers) {
+    if (peer.presenting === undefined) continue;
+    const candidate = { clientId: peer.clientId, name: peer.name, state: peer.presenting };
+    if (lead === undefined || newerPresenting(candidate, lead)) lead = candidate;
+  }
+  return lead;
+}

@@ -1,0 +1,99 @@
+/**
+ * Presence in a shared room: what this person shows the others (name, selection, the node they
+ * type in, their camera, the tour step they present), written into the Yjs awareness the
+ * collaboration provider shares, and everyone else as read back from it.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import type { Camera } from '../../core/model.ts';
+import { cleanName, colourOf, leadPresentation, readPeers, type LocalFields, type Peer, type PeerLookup, type PresentingState } from './peer-state.ts';
+
+/** A camera is sent at most this often: following needs no more, and the room's rate limit counts messages. */
+export const CAMERA_EVERY_MS = 100;
+
+export class Presence {
+  readonly awareness: Awareness;
+  readonly #lookup: () => PeerLookup;
+  /** Bumped on every change of anyone's state: the peers are read again. */
+  #version = $state(0);
+  #cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  #cameraSentAt = 0;
+  #pendingCamera: Camera | undefined;
+  readonly #onChange = (): void => {
+    this.#version += 1;
+  };
+
+  /** Everyone else here, checked against the map on screen. */
+  readonly peers: readonly Peer[] = $derived.by(() => {
+    void this.#version;
+    return readPeers(this.awareness.getStates(), this.awareness.clientID, this.#lookup());
+  });
+  /** The presentation the room follows, when someone else presents. */
+  readonly lead = $derived(leadPresentation(this.peers));
+  readonly ownColour: string;
+
+  constructor(awareness: Awareness, lookup: () => PeerLookup, name: string) {
+    this.awareness = awareness;
+    this.#lookup = lookup;
+    this.ownColour = colourOf(awareness.clientID);
+    awareness.on('change', this.#onChange);
+    const initial: LocalFields = { name: cleanName(name) ?? '', selection: null, typing: null, camera: null, presenting: null };
+    awareness.setLocalState({ ...awareness.getLocalState(), ...initial });
+  }
+
+  get ownName(): string {
+    void this.#version;
+    return cleanName(this.awareness.getLocalState()?.['name']) ?? '';
+  }
+
+  setName(name: string): void {
+    this.#set('name', cleanName(name) ?? '');
+  }
+
+  setSelection(id: string | undefined): void {
+    this.#set('selection', id ?? null);
+  }
+
+  setTyping(id: string | undefined): void {
+    this.#set('typing', id ?? null);
+  }
+
+  setPresenting(state: PresentingState | undefined): void {
+    this.#set('presenting', state === undefined ? null : { tour: state.tour, step: state.step, blanked: state.blanked, seq: state.seq });
+  }
+
+  get ownPresenting(): PresentingState | undefined {
+    void this.#version;
+    const own = this.awareness.getLocalState()?.['presenting'];
+    return own === null || own === undefined ? undefined : (own as PresentingState);
+  }
+
+  /** The camera, sent at most every CAMERA_EVERY_MS; the last one always goes. */
+  setCamera(camera: Camera): void {
+    this.#pendingCamera = { x: camera.x, y: camera.y, zoom: camera.zoom };
+    if (this.#cameraTimer !== undefined) return;
+    const wait = Math.max(0, this.#cameraSentAt + CAMERA_EVERY_MS - Date.now());
+    this.#cameraTimer = setTimeout(() => {
+      this.#cameraTimer = undefined;
+      this.#cameraSentAt = Date.now();
+      if (this.#pendingCamera !== undefined) this.#set('camera', this.#pendingCamera);
+      this.#pendingCamera = undefined;
+    }, wait);
+  }
+
+  peer(clientId: number): Peer | undefined {
+    return this.peers.find((peer) => peer.clientId === clientId);
+  }
+
+  /** Stops listening and tells the others this person has left. */
+  destroy(): void {
+    clearTimeout(this.#cameraTimer);
+    this.awareness.off('change', this.#onChange);
+    this.awareness.setLocalState(null);
+  }
+
+  #set<K extends keyof LocalFields>(field: K, value: LocalFields[K]): void {
+    const current = this.awareness.getLocalState()?.[field];
+    if (current === value) return;
+    this.awareness.setLocalStateField(field, value);
+  }
+}
