@@ -7,6 +7,7 @@ export { validateDocument, applyUpdateChecked, CheckedDocument, type CheckedUpda
 export { undoLabel, redoLabel, type Description } from './describe.ts';
 export type { Edit, EditResult } from './edits/edit.ts';
 export { addNode, updateText, setKind, setTags, setSpeaker, createActor, type NewNode, type NewActor } from './edits/node-edits.ts';
+export { addNodeWithNewSpeaker } from './edits/claim-edits.ts';
 export { addEdge, reverseEdge, setEdgeKind, type NewEdge } from './edits/edge-edits.ts';
 export { deleteNodes, deleteEdge, type Deleted } from './edits/delete-edits.ts';
 export { moveNodes, unpinNodes, type Place } from './edits/move-edits.ts';
