@@ -3,6 +3,7 @@
  * if it leaves the map valid. This is what a collaboration server runs on every client update.
  */
 import * as Y from 'yjs';
+import { isMergeLeftover } from './merge-leftovers.ts';
 import { ReadModel, type DocumentProblem } from './read-model.ts';
 
 /** Every problem of the document: empty when it holds a valid map and nothing else. */
@@ -23,8 +24,9 @@ export type CheckedUpdate =
 const key = (problem: DocumentProblem) => `${problem.pointer}\u0000${problem.message}`;
 
 /**
- * Applies `update` to `doc` only if it adds no problem (problems the document already had, from
- * merging concurrent edits, do not count against it). A malformed update changes nothing.
+ * Applies `update` to `doc` only if it adds no problem. Problems the document already had, and
+ * those merging leaves (an element naming one deleted meanwhile, see merge-leftovers.ts), do not
+ * count against it. A malformed update changes nothing.
  */
 export function applyUpdateChecked(doc: Y.Doc, update: Uint8Array, origin?: unknown): CheckedUpdate {
   const judge = new CheckedDocument(doc);
@@ -66,7 +68,7 @@ export class CheckedDocument {
     if (this.#copy.store.pendingStructs !== null || this.#copy.store.pendingDs !== null) {
       return this.#refuse('missing-changes', [{ pointer: '', message: 'the update depends on changes this document does not have' }]);
     }
-    const added = this.#model.problems.filter((problem) => !before.has(key(problem)));
+    const added = this.#model.problems.filter((problem) => !before.has(key(problem)) && !isMergeLeftover(this.#copy, problem));
     return added.length > 0 ? this.#refuse('invalid-map', added) : { ok: true };
   }
 
