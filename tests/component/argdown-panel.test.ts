@@ -167,6 +167,39 @@ describe('ArgdownPanel', () => {
     expect(screen.getByText(/^Write Argdown; the map follows as you type/)).toBeTruthy();
   });
 
+  it('a map edit made elsewhere rewrites the text while the person is not in the editor', () => {
+    const session = renderArgdown(SMALL_MAP);
+    const edited: ArgMap = { ...SMALL_MAP, nodes: SMALL_MAP.nodes.map((node, index) => (index === 0 ? { ...node, text: { zh: '地图上改的文字' } } : node)) };
+    session.edit(edited);
+    flushSync();
+    expect(editor().value).toBe(mapToArgdown(edited, 'zh'));
+    expect(editor().value).toContain('地图上改的文字');
+  });
+
+  it('while the person is in the editor the text stays as typed, and follows the map when they leave', async () => {
+    const session = renderArgdown(SMALL_MAP);
+    await fireEvent.focus(editor());
+    await type(VALID);
+    // A change from another tab arrives while a pause is pending and the person is in the editor.
+    const elsewhere: ArgMap = { ...SMALL_MAP, title: { zh: '别处改的标题' } };
+    session.edit(elsewhere);
+    flushSync();
+    expect(editor().value).toBe(VALID);
+    vi.advanceTimersByTime(300);
+    flushSync();
+    // Their typing lands, and their text is kept: it is what the map is now.
+    expect(session.map.nodes.map((node) => node.id)).toEqual(['a', 'b', 'c']);
+    expect(editor().value).toBe(VALID);
+    const later: ArgMap = { ...session.map, nodes: [...session.map.nodes, { id: 'd', kind: 'claim', text: { zh: '新主张' } }] };
+    session.edit(later);
+    flushSync();
+    expect(editor().value).toBe(VALID);
+    await fireEvent.blur(editor());
+    flushSync();
+    expect(editor().value).toBe(mapToArgdown(later, 'zh'));
+    expect(editor().value).toContain('新主张');
+  });
+
   it('shows markup in problems literally', async () => {
     renderArgdown(SMALL_MAP);
     await type('<img src=x onerror=alert(1)>\n\n+ <b>x</b>');
