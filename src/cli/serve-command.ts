@@ -1,5 +1,5 @@
 /**
- * argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT]
+ * argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT] [--trust-proxy]
  * Runs the meeting server until SIGINT or SIGTERM, then flushes every room and exits 0.
  */
 import { resolve } from 'node:path';
@@ -14,6 +14,7 @@ export interface ServeArguments {
   readonly dataDir: string;
   readonly allowOrigins: readonly string[];
   readonly redis?: string;
+  readonly trustProxy?: boolean;
 }
 
 export function parseServeArguments(args: readonly string[]): ServeArguments {
@@ -22,6 +23,7 @@ export function parseServeArguments(args: readonly string[]): ServeArguments {
   let dataDir = 'argmap-data';
   const allowOrigins: string[] = [];
   let redis: string | undefined;
+  let trustProxy = false;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
     const value = (): string => {
@@ -48,9 +50,10 @@ export function parseServeArguments(args: readonly string[]): ServeArguments {
     } else if (arg === '--redis') {
       redis = value();
       if (!/^redis:\/\/[^/\s]+/.test(redis)) throw new UsageError('serve', `--redis needs a redis://HOST:PORT URL, not ${redis}`);
-    } else throw new UsageError('serve', `unknown option ${arg}`);
+    } else if (arg === '--trust-proxy') trustProxy = true;
+    else throw new UsageError('serve', `unknown option ${arg}`);
   }
-  return { port, host, dataDir: resolve(dataDir), allowOrigins, ...(redis === undefined ? {} : { redis }) };
+  return { port, host, dataDir: resolve(dataDir), allowOrigins, ...(redis === undefined ? {} : { redis }), ...(trustProxy ? { trustProxy } : {}) };
 }
 
 export async function serveCommand(args: readonly string[], streams: Streams): Promise<number> {

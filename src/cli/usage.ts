@@ -14,7 +14,7 @@ export const COMMAND_USAGE: Readonly<Record<Command | 'any', string>> = {
   convert: 'argmap convert FILE -o OUT [--to json|aif|argdown|svg|png|csv|graphml] [--lang zh|en] [--seed SEED] [--scale 1|2|4] [--force]',
   stats: 'argmap stats FILE',
   extensions: `argmap extensions FILE --semantics ${SEMANTICS.join('|')}`,
-  serve: 'argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT]',
+  serve: 'argmap serve [--port 1234] [--data DIR] [--host 127.0.0.1|0.0.0.0] [--allow-origin URL]… [--redis redis://HOST:PORT] [--trust-proxy]',
   any: `argmap ${COMMANDS.join('|')} … (argmap --help lists each)`,
 };
 

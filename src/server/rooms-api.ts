@@ -14,12 +14,15 @@ import type { Limits } from './limits.ts';
 import { checkToken, makeToken, newRoomId, type Role } from './links.ts';
 import type { RoomStore } from './room-store.ts';
 import { shortRoom } from './room-extension.ts';
+import { forwardedScheme } from './proxy-headers.ts';
 
 export interface RoomsApi {
   readonly store: RoomStore;
   readonly secret: Buffer;
   readonly limits: Limits;
   readonly log: (line: string) => void;
+  /** Links take the scheme a trusted proxy names (X-Forwarded-Proto). */
+  readonly trustProxy?: boolean;
 }
 
 export interface RoomLink {
@@ -77,7 +80,8 @@ function linksFor(api: RoomsApi, request: IncomingMessage, room: string, generat
   const host = request.headers.host !== undefined && SAFE_HOST.test(request.headers.host) ? request.headers.host : 'localhost';
   const link = (role: Role): RoomLink => {
     const token = makeToken(api.secret, room, role, generation);
-    return { token, url: `http://${host}/#room=${room}&token=${token}` };
+    const scheme = api.trustProxy === true ? forwardedScheme(request) : 'http';
+    return { token, url: `${scheme}://${host}/#room=${room}&token=${token}` };
   };
   return { room, edit: link('edit'), view: link('view') };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { loadOrCreateSecret } from './links.ts';
+import { forwardedClient } from './proxy-headers.ts';
 import { handleApi } from './rooms-api.ts';
 import { RoomExtension } from './room-extension.ts';
 import { RoomStore } from './room-store.ts';
@@ -29,6 +30,12 @@ export interface ServeOptions {
   readonly log?: (line: string) => void;
   /** redis://host:port: servers sharing this Redis (and this data folder) share their rooms live. */
   readonly redis?: string;
+  /**
+   * A reverse proxy or load balancer sits in front and sets X-Forwarded-For and -Proto: the client
+   * address it names is the one the connection limit counts (else every client would share the
+   * proxy's), and share links take its scheme.
+   */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -99,7 +106,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.writeHead(403, { 'Content-Type': 'application/json; charset=utf-8' }).end(`${JSON.stringify({ error: 'foreign-origin: this origin may not use this server (see --allow-origin)' })}\n`);
       return;
     }
-    void handleApi({ store, secret, limits, log }, request, response).then((handled) => {
+    void handleApi({ store, secret, limits, log, trustProxy: options.trustProxy === true }, request, response).then((handled) => {
       if (handled) return;
       if (request.method === 'GET' || request.method === 'HEAD') serveStatic(appDir, request, response);
       else response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -113,9 +120,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     // The throttle counts by these headers when present: a client could forge them, so only the
-    // socket's own address counts (no proxy is trusted).
+    // socket's own address counts, or the one a trusted proxy names.
+    const client = options.trustProxy === true ? forwardedClient(request) : undefined;
     delete request.headers['x-real-ip'];
     delete request.headers['x-forwarded-for'];
+    if (client !== undefined) request.headers['x-real-ip'] = client;
     sockets.handleUpgrade(request, socket, head, (websocket) => {
       websocket.on('error', (error) => log(`error socket ${error.message}`));
       hocuspocus.handleConnection(websocket, request);
