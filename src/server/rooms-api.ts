@@ -1,6 +1,8 @@
 /**
  * The HTTP API of rooms:
  *   POST /api/rooms             body: an argmap JSON map → 201 { room, edit, view } (links and tokens)
+ *   GET /api/rooms/:id/links    Authorization: Bearer <edit token> → 200 { room, edit, view }: the
+ *                               room's current pair (an editor who joined by link shares it on)
  *   POST /api/rooms/:id/links   Authorization: Bearer <edit token> → 200 { room, edit, view }: a new
  *                               pair; every older link of the room stops working.
  * Errors are JSON `{ error }` with a status that says which kind.
@@ -102,12 +104,23 @@ async function createRoom(api: RoomsApi, request: IncomingMessage): Promise<Room
   return linksFor(api, request, room, 1);
 }
 
-function renewLinks(api: RoomsApi, request: IncomingMessage, room: string): RoomLinks {
+/** Refuses a request that does not carry a current edit token of `room`. */
+function checkEditor(api: RoomsApi, request: IncomingMessage, room: string): number {
   const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (token === undefined) throw new ApiError(401, 'send the edit link’s token as Authorization: Bearer TOKEN');
-  const check = checkToken(api.secret, token, room, api.store.generation(room));
+  const generation = api.store.generation(room);
+  const check = checkToken(api.secret, token, room, generation);
   if (!check.ok) throw new ApiError(check.reason.startsWith('no-room') ? 404 : 403, check.reason);
-  if (check.role !== 'edit') throw new ApiError(403, 'read-only: a view link cannot replace the room’s links');
+  if (check.role !== 'edit') throw new ApiError(403, 'read-only: a view link cannot see or replace the room’s links');
+  return generation!;
+}
+
+function currentLinks(api: RoomsApi, request: IncomingMessage, room: string): RoomLinks {
+  return linksFor(api, request, room, checkEditor(api, request, room));
+}
+
+function renewLinks(api: RoomsApi, request: IncomingMessage, room: string): RoomLinks {
+  checkEditor(api, request, room);
   const generation = api.store.nextGeneration(room)!;
   api.log(`revoked room=${shortRoom(room)} generation=${generation}`);
   return linksFor(api, request, room, generation);
@@ -120,8 +133,9 @@ export async function handleApi(api: RoomsApi, request: IncomingMessage, respons
   try {
     const renew = ROOM_LINKS_PATH.exec(path);
     if (path !== '/api/rooms' && renew === null) throw new ApiError(404, 'no such API');
-    if (request.method !== 'POST') throw new ApiError(405, 'use POST');
-    if (renew !== null) sendJson(response, 200, renewLinks(api, request, renew[1]!));
+    if (renew !== null && request.method === 'GET') sendJson(response, 200, currentLinks(api, request, renew[1]!));
+    else if (request.method !== 'POST') throw new ApiError(405, renew === null ? 'use POST' : 'use GET or POST');
+    else if (renew !== null) sendJson(response, 200, renewLinks(api, request, renew[1]!));
     else sendJson(response, 201, await createRoom(api, request));
   } catch (error) {
     if (error instanceof ApiError) sendJson(response, error.status, { error: error.message });

@@ -3,12 +3,18 @@
  * header (where frame-ancestors works too). The collaboration WebSocket is same-origin, which
  * connect-src 'self' covers.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * Told to the page in its index.html, so the app offers Share… only where rooms can be made (a
+ * static host serving the same build has no rooms API). Same name as SERVED_META in the app.
+ */
+const SERVED_META = '<meta name="argmap-serve" content="rooms">';
 
 export const NOT_BUILT_MESSAGE = 'The argmap app is not built yet: run `npm run build` in the argmap folder, then start `argmap serve` again.';
 
@@ -57,6 +63,12 @@ export function serveStatic(appDir: string, request: IncomingMessage, response: 
   const stats = (file === root || file.startsWith(root + sep)) && !path.includes('\0') ? statSafe(file) : undefined;
   if (stats === undefined || !stats.isFile()) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
+  if (file === join(root, 'index.html')) {
+    const page = Buffer.from(readFileSync(file, 'utf8').replace('<head>', `<head>\n    ${SERVED_META}`));
+    response.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Content-Length': page.length, 'Cache-Control': 'no-cache' });
+    response.end(request.method === 'HEAD' ? undefined : page);
     return;
   }
   response.writeHead(200, {

@@ -43,6 +43,8 @@ export class Authoring {
   readonly session: MapSession;
   history = $state.raw<HistoryState>(NO_HISTORY);
   autosave = $state.raw<AutosaveStatus | undefined>(undefined);
+  /** The key of the open document room: what the page keeps beside it (camera, last map) goes by it. */
+  roomKey = $state<string | undefined>(undefined);
   /** The last edit, undo or refusal, for the aria-live region. */
   announcement = $state('');
   readonly #options: RoomOptions;
@@ -80,7 +82,7 @@ export class Authoring {
     if (map.nodes.length > EAGER_NODES) {
       const { listRecentMaps } = await import('./document-recent.ts');
       const listed = await listRecentMaps(this.#factory());
-      if (!listed.ok || !listed.maps.some((entry) => entry.key === roomKey(name, map))) return;
+      if (!listed.ok || !listed.maps.some((entry) => entry.key === (this.session.opened.roomKey ?? roomKey(name, map)))) return;
     }
     if (this.session.map === map) await this.#ready();
   }
@@ -136,6 +138,7 @@ export class Authoring {
   async close(): Promise<void> {
     const room = this.#room;
     this.#room = undefined;
+    this.roomKey = undefined;
     for (const detach of this.#detach.splice(0)) detach();
     if (room !== undefined) await (await room).close();
   }
@@ -181,7 +184,8 @@ export class Authoring {
     const session = this.session;
     await this.core();
     const { DocumentRoom } = await import('./document-room.ts');
-    const room = await DocumentRoom.open(roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
+    const room = await DocumentRoom.open(session.opened.roomKey ?? roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
+    this.roomKey = room.key;
     this.#pushed = session.map;
     this.#detach.push(
       room.document.onChange(({ map }) => {

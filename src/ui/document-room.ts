@@ -1,7 +1,8 @@
 /**
  * A map open for editing in this tab: its Yjs document with autosave (document-storage.ts), the
- * other tabs of the same map (document-tabs.ts), and the MapDocument the views edit through.
- * With document-storage.ts and document-tabs.ts, the only UI code that knows Yjs.
+ * other tabs of the same map (document-tabs.ts), the MapDocument the views edit through, and,
+ * for a shared room, its connection to the server (collab/connection.svelte.ts).
+ * With document-storage.ts, document-tabs.ts and collab/, the only UI code that knows Yjs.
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
@@ -17,6 +18,20 @@ export interface RoomOptions {
   /** The channel to the other tabs; a BroadcastChannel by default. */
   readonly channel?: Channel;
   readonly captureTimeout?: number;
+  /**
+   * For a shared room: connects the document and its awareness to the server, once autosave has
+   * brought back what this browser kept of the room, and resolves when the map may open (the
+   * server's copy is in, or this browser's own copy shows while it comes). A rejection is a
+   * refusal: the room closes and `open` rejects with it.
+   */
+  readonly connect?: (doc: Y.Doc, awareness: Awareness, restored: boolean) => Promise<SharedConnection>;
+}
+
+/** A shared room's link to the server, as the document room needs it. */
+export interface SharedConnection {
+  /** 'view': the server refuses every change, so the views refuse them first. */
+  readonly role: 'edit' | 'view';
+  destroy(): void;
 }
 
 /** How often the "Recent maps" entry of a changing map is brought up to date. */
@@ -34,17 +49,20 @@ export class DocumentRoom {
   readonly awareness: Awareness;
   /** Whether the map came back from autosave or another tab, rather than from `initial`. */
   readonly restored: boolean;
+  /** The server connection of a shared room; undefined for a map of this browser only. */
+  readonly connection: SharedConnection | undefined;
   readonly #factory: IDBFactory | undefined;
   #recentTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #stopWatching: () => void;
 
-  private constructor(key: string, document: MapDocument, autosave: Autosave, tabs: TabSync, factory: IDBFactory | undefined, restored: boolean) {
+  private constructor(key: string, document: MapDocument, autosave: Autosave, tabs: TabSync, awareness: Awareness, connection: SharedConnection | undefined, factory: IDBFactory | undefined, restored: boolean) {
     this.key = key;
     this.restored = restored;
     this.document = document;
     this.autosave = autosave;
     this.tabs = tabs;
-    this.awareness = new Awareness(document.doc);
+    this.awareness = awareness;
+    this.connection = connection;
     this.#factory = factory;
     this.#stopWatching = document.onChange(() => this.#scheduleRecent());
   }
@@ -60,9 +78,21 @@ export class DocumentRoom {
     await autosave.loaded;
     const tabs = new TabSync(doc, key, options.channel);
     const restored = !isEmptyDocument(doc);
-    if (!restored && initial !== undefined) fillDocument(doc, initial);
+    const awareness = new Awareness(doc);
+    let connection: SharedConnection | undefined;
+    if (options.connect !== undefined) {
+      try {
+        connection = await options.connect(doc, awareness, restored);
+      } catch (refusal) {
+        tabs.destroy();
+        awareness.destroy();
+        await autosave.destroy();
+        doc.destroy();
+        throw refusal;
+      }
+    } else if (!restored && initial !== undefined) fillDocument(doc, initial);
     const document = new MapDocument(doc, options.captureTimeout === undefined ? {} : { captureTimeout: options.captureTimeout });
-    const room = new DocumentRoom(key, document, autosave, tabs, factory, restored);
+    const room = new DocumentRoom(key, document, autosave, tabs, awareness, connection, factory, restored);
     room.#scheduleRecent();
     return room;
   }
@@ -70,6 +100,7 @@ export class DocumentRoom {
   async close(): Promise<void> {
     clearTimeout(this.#recentTimer);
     this.#stopWatching();
+    this.connection?.destroy();
     this.tabs.destroy();
     this.awareness.destroy();
     await this.autosave.destroy();

@@ -18,18 +18,25 @@ function renderSource(map: ArgMap, sourceTexts: ReadonlyMap<string, string>): Ma
   return session;
 }
 
-function quotes(): HTMLButtonElement[] {
-  return [...document.querySelectorAll<HTMLButtonElement>('button.quote')];
+/** The marks of quoted runs; each holds the button that selects its node. */
+function quotes(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('mark.quote')];
 }
 
-function quoteOf(nodeId: string): HTMLButtonElement {
-  const found = quotes().find((button) => (button.dataset['quoteOf'] ?? '').split(' ').includes(encodeURIComponent(nodeId)));
+function buttonOf(mark: HTMLElement): HTMLElement {
+  const button = mark.querySelector<HTMLElement>('[role="button"]');
+  if (!button) throw new Error('a quote without its button');
+  return button;
+}
+
+function quoteOf(nodeId: string): HTMLElement {
+  const found = quotes().find((mark) => (mark.dataset['quoteOf'] ?? '').split(' ').includes(encodeURIComponent(nodeId)));
   if (!found) throw new Error(`no quote of ${nodeId}`);
   return found;
 }
 
-function selectedQuotes(): HTMLButtonElement[] {
-  return quotes().filter((button) => button.classList.contains('selected'));
+function selectedQuotes(): HTMLElement[] {
+  return quotes().filter((mark) => mark.classList.contains('selected'));
 }
 
 // Two nodes quote the same words; a third quotes a longer stretch around them.
@@ -60,24 +67,24 @@ afterEach(() => {
 });
 
 describe('SourcePanel', () => {
-  it('shows the seed article with one button per quoted run', () => {
+  it('shows the seed article with one mark per quoted run', () => {
     renderSource(SEED, new Map([['article', seedArticle]]));
     const paragraphs = sourceParagraphs(SEED, 'article', seedArticle);
     const quotedRuns = paragraphs.flat().filter((run) => run.nodeIds.length > 0);
     expect(quotedRuns.length).toBeGreaterThan(50);
     expect(quotes()).toHaveLength(quotedRuns.length);
-    expect(quotes().map((button) => button.textContent)).toEqual(quotedRuns.map((run) => run.text));
-    expect(quotes().map((button) => button.dataset['quoteOf'])).toEqual(quotedRuns.map((run) => run.nodeIds.map(encodeURIComponent).join(' ')));
+    expect(quotes().map((mark) => mark.textContent)).toEqual(quotedRuns.map((run) => run.text));
+    expect(quotes().map((mark) => mark.dataset['quoteOf'])).toEqual(quotedRuns.map((run) => run.nodeIds.map(encodeURIComponent).join(' ')));
     // Every quote of the seed is found in its article.
     const quoting = SEED.nodes.filter((node) => node.quote !== undefined).map((node) => node.id);
-    const shown = new Set(quotes().flatMap((button) => (button.dataset['quoteOf'] ?? '').split(' ')));
+    const shown = new Set(quotes().flatMap((mark) => (mark.dataset['quoteOf'] ?? '').split(' ')));
     expect(quoting.filter((id) => !shown.has(id))).toEqual([]);
 
     const article = document.querySelector('article');
     expect(article?.getAttribute('lang')).toBe('zh-Hans');
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe(SEED.sources[0]?.title.zh);
     expect(article?.querySelectorAll('p')).toHaveLength(paragraphs.length);
-    // Nothing of the article is lost between the buttons.
+    // Nothing of the article is lost between the marks.
     expect([...(article?.querySelectorAll('p') ?? [])].map((paragraph) => paragraph.textContent).join('\n')).toBe(
       seedArticle.split('\n').filter((line) => line !== '').join('\n'),
     );
@@ -86,54 +93,82 @@ describe('SourcePanel', () => {
 
   it('a click on a quote selects its node', async () => {
     const session = renderSource(SEED, new Map([['article', seedArticle]]));
-    const button = quoteOf('zhu-startups-destroyed');
-    expect(button.textContent).toBe('大模型摧毁了创业');
-    expect(button.title).toBe('大模型摧毁了创业');
-    await fireEvent.click(button);
+    const mark = quoteOf('zhu-startups-destroyed');
+    expect(mark.textContent).toBe('大模型摧毁了创业');
+    expect(mark.title).toBe('大模型摧毁了创业');
+    await fireEvent.click(buttonOf(mark));
     expect(session.selectedId).toBe('zhu-startups-destroyed');
-    expect(selectedQuotes()).toEqual([button]);
+    expect(selectedQuotes()).toEqual([mark]);
     expect(scrollIntoView).toHaveBeenCalledTimes(1);
-    expect(scrollIntoView.mock.contexts[0]).toBe(button);
+    expect(scrollIntoView.mock.contexts[0]).toBe(mark);
+  });
+
+  it('a quote is reached with Tab and selects its node with Enter or Space', async () => {
+    const session = renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
+    const button = buttonOf(quoteOf('compute'));
+    expect(button.tabIndex).toBe(0);
+    await fireEvent.keyDown(button, { key: 'Enter' });
+    expect(session.selectedId).toBe('compute');
+    await fireEvent.keyDown(buttonOf(quoteOf('disagree')), { key: ' ' });
+    expect(session.selectedId).toBe('disagree');
+    await fireEvent.keyDown(buttonOf(quoteOf('compute')), { key: 'a' });
+    expect(session.selectedId).toBe('disagree');
+  });
+
+  it('offers to make a claim only once a passage is selected', () => {
+    renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
+    const make = screen.getByRole('button', { name: '从此处建立主张' }) as HTMLButtonElement;
+    expect(make.disabled).toBe(true);
+    expect(make.getAttribute('aria-describedby')).toBe('make-claim-hint');
+    expect(document.getElementById('make-claim-hint')?.textContent).toBe('在原文中选中一段文字，再按“从此处建立主张”。');
+    const text = document.querySelector('article span[data-start]')?.firstChild;
+    const range = document.createRange();
+    range.setStart(text!, 0);
+    range.setEnd(text!, 3);
+    window.getSelection()?.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    flushSync();
+    expect(make.disabled).toBe(false);
   });
 
   it('a run quoted by two nodes selects each in turn', async () => {
     const session = renderSource(SHARED, new Map([['article', ARTICLE]]));
-    expect(quotes().map((button) => button.textContent)).toEqual(['第一句话在这里', '李四不同意']);
+    expect(quotes().map((mark) => mark.textContent)).toEqual(['第一句话在这里', '李四不同意']);
     const shared = quotes()[1]!;
     expect(shared.dataset['quoteOf']).toBe('first second');
     expect(shared.title).toBe('第一\n第二');
 
-    await fireEvent.click(shared);
+    await fireEvent.click(buttonOf(shared));
     expect(session.selectedId).toBe('first');
-    await fireEvent.click(shared);
+    await fireEvent.click(buttonOf(shared));
     expect(session.selectedId).toBe('second');
-    await fireEvent.click(shared);
+    await fireEvent.click(buttonOf(shared));
     expect(session.selectedId).toBe('first');
     expect(selectedQuotes()).toEqual([shared]);
 
     // From a node elsewhere, the shared run starts again with its first node.
-    await fireEvent.click(quotes()[0]!);
+    await fireEvent.click(buttonOf(quotes()[0]!));
     expect(session.selectedId).toBe('other');
-    await fireEvent.click(shared);
+    await fireEvent.click(buttonOf(shared));
     expect(session.selectedId).toBe('first');
   });
 
   it('the seed’s shared runs cycle between their nodes too', async () => {
     const session = renderSource(SEED, new Map([['article', seedArticle]]));
     // The reporter's concession opens the sentence that ends on the industry's consensus.
-    const shared = quotes().find((button) => button.textContent === '尽管大模型赛道确实有资金门槛');
+    const shared = quotes().find((mark) => mark.textContent === '尽管大模型赛道确实有资金门槛');
     expect(shared?.dataset['quoteOf']).toBe('rep-capital-threshold-conceded rep-outlook-consensus');
-    await fireEvent.click(shared!);
+    await fireEvent.click(buttonOf(shared!));
     expect(session.selectedId).toBe('rep-capital-threshold-conceded');
-    await fireEvent.click(shared!);
+    await fireEvent.click(buttonOf(shared!));
     expect(session.selectedId).toBe('rep-outlook-consensus');
-    await fireEvent.click(shared!);
+    await fireEvent.click(buttonOf(shared!));
     expect(session.selectedId).toBe('rep-capital-threshold-conceded');
   });
 
   it('selecting a node elsewhere marks its run and scrolls it into view', () => {
     const session = renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
-    expect(quotes().map((button) => button.textContent)).toEqual(['大模型摧毁了创业', '算力都向大厂集中', '李四不同意']);
+    expect(quotes().map((mark) => mark.textContent)).toEqual(['大模型摧毁了创业', '算力都向大厂集中', '李四不同意']);
     expect(selectedQuotes()).toEqual([]);
 
     session.select('compute');
@@ -166,7 +201,7 @@ describe('SourcePanel', () => {
     renderSource(SMALL_MAP, new Map([['article', ARTICLE]]));
     const paragraphs = [...document.querySelectorAll('article p')];
     expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual(ARTICLE.split('\n'));
-    expect(paragraphs[1]?.querySelectorAll('button')).toHaveLength(0);
+    expect(paragraphs[1]?.querySelectorAll('mark, [role="button"]')).toHaveLength(0);
   });
 
   it('a map without its source text says so', () => {
@@ -190,7 +225,7 @@ describe('SourcePanel', () => {
     renderSource(map, new Map([['article', text]]));
     expect(document.querySelectorAll('img, b, script')).toHaveLength(0);
     expect(document.querySelector('article p')?.textContent).toBe(text);
-    expect(quotes().map((button) => button.textContent)).toEqual(['<b>这句</b>']);
+    expect(quotes().map((mark) => mark.textContent)).toEqual(['<b>这句</b>']);
     expect(quotes()[0]?.title).toBe('<script>x</script>');
   });
 });

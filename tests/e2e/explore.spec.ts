@@ -376,11 +376,11 @@ test.describe('the source text', () => {
   test('a click on a quote selects its node; a node selected on the map marks and shows its quote', async ({ page }) => {
     await openApp(page);
     await openTab(page, '原文');
-    const spans = page.locator('article button.quote');
+    const spans = page.locator('article mark.quote');
     await expect(spans.first()).toBeVisible();
     // Spans quoted by one node only, in reading order.
-    const single = await spans.evaluateAll((buttons) =>
-      buttons.map((button) => ({ of: button.getAttribute('data-quote-of') ?? '', text: button.textContent ?? '' })).filter((entry) => entry.of !== '' && !entry.of.includes(' ')),
+    const single = await spans.evaluateAll((marks) =>
+      marks.map((mark) => ({ of: mark.getAttribute('data-quote-of') ?? '', text: mark.textContent ?? '' })).filter((entry) => entry.of !== '' && !entry.of.includes(' ')),
     );
     expect(single.length).toBeGreaterThan(10);
     const near = single[0]!;
@@ -391,16 +391,16 @@ test.describe('the source text', () => {
     expect(nodeById(seed, nearId).quote?.text).toContain(near.text);
     expect(nodeById(seed, farId).quote?.text).toContain(far.text);
 
-    await page.locator(`article button.quote[data-quote-of="${near.of}"]`).first().click();
+    await page.locator(`article mark.quote[data-quote-of="${near.of}"]`).first().click();
     await expectInspectorOn(page, nearId);
     await expect(page.getByRole('complementary').locator('blockquote')).toHaveText(nodeById(seed, nearId).quote?.text ?? '');
-    await expect(page.locator(`article button.quote[data-quote-of="${near.of}"]`).first()).toHaveClass(/\bselected\b/);
+    await expect(page.locator(`article mark.quote[data-quote-of="${near.of}"]`).first()).toHaveClass(/\bselected\b/);
 
-    const farSpan = page.locator(`article button.quote[data-quote-of="${far.of}"]`).first();
+    const farSpan = page.locator(`article mark.quote[data-quote-of="${far.of}"]`).first();
     await expect(farSpan).not.toBeInViewport();
     await clickNode(page, farId);
     await expect(farSpan).toHaveClass(/\bselected\b/);
-    await expect(page.locator(`article button.quote[data-quote-of="${near.of}"]`).first()).not.toHaveClass(/\bselected\b/);
+    await expect(page.locator(`article mark.quote[data-quote-of="${near.of}"]`).first()).not.toHaveClass(/\bselected\b/);
     await expect(farSpan).toBeInViewport();
     await expect(page.getByRole('complementary').locator('blockquote')).toHaveText(nodeById(seed, farId).quote?.text ?? '');
   });
