@@ -12,7 +12,7 @@ import type { ArgMap } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
 import { doneText, undoneText } from './authoring-text.ts';
 import { t } from './i18n.ts';
-import type { DocumentRoom, RoomOptions } from './document-room.ts';
+import type { DocumentRoom, RoomOptions, SharedConnection } from './document-room.ts';
 import type { AutosaveStatus } from './document-storage.ts';
 import type { MapSession } from './map-session.svelte.ts';
 
@@ -47,6 +47,11 @@ export class Authoring {
   roomKey = $state<string | undefined>(undefined);
   /** The last edit, undo or refusal, for the aria-live region. */
   announcement = $state('');
+  /**
+   * The server connection when the map on screen is a shared room (collab/connection.svelte.ts:
+   * its provider, its awareness, its role and status), else undefined.
+   */
+  connection = $state.raw<SharedConnection | undefined>(undefined);
   readonly #options: RoomOptions;
   #room: Promise<DocumentRoom> | undefined;
   #generation = -1;
@@ -87,9 +92,15 @@ export class Authoring {
     if (this.session.map === map) await this.#ready();
   }
 
+  /** In a room opened by a view link: every edit is refused here, as the server would. */
+  get readOnly(): boolean {
+    return this.connection?.role === 'view';
+  }
+
   /** Applies an edit, announces what it did or why it was refused, and returns its result. */
   async apply<R>(edit: Edit<R>): Promise<AppliedEdit<R>> {
     const room = await this.#ready();
+    if (room.connection?.role === 'view') return this.#refuseReadOnly();
     const applied = room.document.apply(edit);
     const language = this.session.language;
     if (!applied.ok) this.announcement = applied.message;
@@ -107,14 +118,22 @@ export class Authoring {
     if (applied.ok) this.session.select(applied.result.id);
   }
 
+  #refuseReadOnly(): { ok: false; message: string } {
+    const message = t('viewOnlyRefused', this.session.language);
+    this.announcement = message;
+    return { ok: false, message };
+  }
+
   async undo(): Promise<void> {
     const room = await this.#ready();
+    if (room.connection?.role === 'view') return void this.#refuseReadOnly();
     const done = room.document.history.undo();
     if (done !== undefined) this.announcement = undoneText(done, this.session.language, false);
   }
 
   async redo(): Promise<void> {
     const room = await this.#ready();
+    if (room.connection?.role === 'view') return void this.#refuseReadOnly();
     const done = room.document.history.redo();
     if (done !== undefined) this.announcement = undoneText(done, this.session.language, true);
   }
@@ -138,6 +157,7 @@ export class Authoring {
   async close(): Promise<void> {
     const room = this.#room;
     this.#room = undefined;
+    this.connection = undefined;
     this.roomKey = undefined;
     for (const detach of this.#detach.splice(0)) detach();
     if (room !== undefined) await (await room).close();
@@ -168,6 +188,13 @@ export class Authoring {
   #takeOutsideEdit(room: DocumentRoom): void {
     const outside = this.session.map;
     if (this.#pushed === undefined || outside === this.#pushed) return;
+    if (room.connection?.role === 'view') {
+      // A view link changes nothing: the map on screen goes back to the room's.
+      this.#pushed = room.document.map;
+      this.session.edit(room.document.map);
+      this.#refuseReadOnly();
+      return;
+    }
     // The screen already shows this map: the document's copy of it is not handed back, so the
     // layout sees one edit, not two.
     this.#absorbing = true;
@@ -185,7 +212,25 @@ export class Authoring {
     await this.core();
     const { DocumentRoom } = await import('./document-room.ts');
     const room = await DocumentRoom.open(session.opened.roomKey ?? roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
+    return this.#attach(room);
+  }
+
+  /**
+   * Makes `room`, a shared room just joined (collab/shared-room.svelte.ts), the room of the map
+   * on screen: the session has just received the room's map.
+   */
+  adopt(room: DocumentRoom): Promise<DocumentRoom> {
+    // Taken at once, in the task that received the map: an edit or prepare() now finds this room.
+    const closing = this.close();
+    this.#generation = this.session.generation;
+    this.#room = closing.then(() => this.core()).then(() => this.#attach(room));
+    return this.#room;
+  }
+
+  #attach(room: DocumentRoom): DocumentRoom {
+    const session = this.session;
     this.roomKey = room.key;
+    this.connection = room.connection;
     this.#pushed = session.map;
     this.#detach.push(
       room.document.onChange(({ map }) => {
@@ -197,7 +242,7 @@ export class Authoring {
       room.autosave.onStatus((status) => (this.autosave = status)),
     );
     this.autosave = room.autosave.status;
-    if (room.restored) {
+    if (room.restored && room.connection === undefined) {
       this.#pushed = room.document.map;
       session.edit(room.document.map);
       this.announcement = t('restored', session.language);
