@@ -259,6 +259,23 @@ export const STATUS_BADGES = {
   UNDEC: { zh: '未定', en: 'UNDEC' },
 } as const;
 
+  // Presence and meetings in a shared room.
+  peopleHere: { zh: '房间里的人（{count}）', en: 'In this room ({count})' },
+  you: { zh: '（你）', en: '(you)' },
+  guest: { zh: '访客', en: 'Guest' },
+  yourName: { zh: '你的名字（房间里的人会看到）', en: 'Your name (others in the room see it)' },
+  saveName: { zh: '确定', en: 'OK' },
+  rename: { zh: '改名', en: 'Rename' },
+  follow: { zh: '跟随', en: 'Follow' },
+  followPerson: { zh: '跟随 {name} 的视角', en: 'Follow {name}’s view' },
+  following: { zh: '正在跟随 {name}（平移或缩放即停止）', en: 'Following {name} (pan or zoom to stop)' },
+  stopFollowing: { zh: '停止跟随', en: 'Stop following' },
+  typingIn: { zh: '{name} 正在输入…', en: '{name} is typing…' },
+  isPresenting: { zh: '{name} 正在演示“{tour}”', en: '{name} is presenting “{tour}”' },
+  watchPresentation: { zh: '观看演示', en: 'Watch' },
+  remotePresenter: { zh: '遥控（演讲者视图）', en: 'Remote (presenter view)' },
+  backToPresenter: { zh: '回到演示者', en: 'Back to the presenter' },
+  lookingAround: { zh: '你正在自行浏览', en: 'You are looking around on your own' },
 export const SEMANTICS_NAMES = {
   grounded: { zh: '基础外延（grounded）', en: 'Grounded' },
   complete: { zh: '完全外延（complete）', en: 'Complete' },

@@ -84,10 +84,15 @@ export class Presence {
     return this.peers.find((peer) => peer.clientId === clientId);
   }
 
-  /** Stops listening and tells the others this person has left. */
-  destroy(): void {
+  /** Stops listening; the awareness goes on (it is being destroyed, or someone else's). */
+  stop(): void {
     clearTimeout(this.#cameraTimer);
     this.awareness.off('change', this.#onChange);
+  }
+
+  /** Stops listening and tells the others this person has left. */
+  destroy(): void {
+    this.stop();
     this.awareness.setLocalState(null);
   }
 
