@@ -238,6 +238,23 @@ const MESSAGES = {
   changeRefused: { zh: '服务器拒绝了一处修改（{reason}）；已重新载入房间中的有效版本。', en: 'The server refused a change ({reason}); the room’s valid map is loaded again.' },
   roomBusy: { zh: '服务器繁忙（{reason}）；稍后自动重新连接。', en: 'The server is busy ({reason}); reconnecting in a moment.' },
   linkLost: { zh: '服务器不再接受此链接（{reason}）；修改只保存在此浏览器中。', en: 'The server no longer accepts this link ({reason}); changes stay in this browser.' },
+  // Presence and meetings in a shared room.
+  peopleHere: { zh: '房间里的人（{count}）', en: 'In this room ({count})' },
+  you: { zh: '（你）', en: '(you)' },
+  guest: { zh: '访客', en: 'Guest' },
+  yourName: { zh: '你的名字（房间里的人会看到）', en: 'Your name (others in the room see it)' },
+  saveName: { zh: '确定', en: 'OK' },
+  rename: { zh: '改名', en: 'Rename' },
+  follow: { zh: '跟随', en: 'Follow' },
+  followPerson: { zh: '跟随 {name} 的视角', en: 'Follow {name}’s view' },
+  following: { zh: '正在跟随 {name}（平移或缩放即停止）', en: 'Following {name} (pan or zoom to stop)' },
+  stopFollowing: { zh: '停止跟随', en: 'Stop following' },
+  typingIn: { zh: '{name} 正在输入…', en: '{name} is typing…' },
+  isPresenting: { zh: '{name} 正在演示“{tour}”', en: '{name} is presenting “{tour}”' },
+  watchPresentation: { zh: '观看演示', en: 'Watch' },
+  remotePresenter: { zh: '遥控（演讲者视图）', en: 'Remote (presenter view)' },
+  backToPresenter: { zh: '回到演示者', en: 'Back to the presenter' },
+  lookingAround: { zh: '你正在自行浏览', en: 'You are looking around on your own' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -259,23 +276,6 @@ export const STATUS_BADGES = {
   UNDEC: { zh: '未定', en: 'UNDEC' },
 } as const;
 
-  // Presence and meetings in a shared room.
-  peopleHere: { zh: '房间里的人（{count}）', en: 'In this room ({count})' },
-  you: { zh: '（你）', en: '(you)' },
-  guest: { zh: '访客', en: 'Guest' },
-  yourName: { zh: '你的名字（房间里的人会看到）', en: 'Your name (others in the room see it)' },
-  saveName: { zh: '确定', en: 'OK' },
-  rename: { zh: '改名', en: 'Rename' },
-  follow: { zh: '跟随', en: 'Follow' },
-  followPerson: { zh: '跟随 {name} 的视角', en: 'Follow {name}’s view' },
-  following: { zh: '正在跟随 {name}（平移或缩放即停止）', en: 'Following {name} (pan or zoom to stop)' },
-  stopFollowing: { zh: '停止跟随', en: 'Stop following' },
-  typingIn: { zh: '{name} 正在输入…', en: '{name} is typing…' },
-  isPresenting: { zh: '{name} 正在演示“{tour}”', en: '{name} is presenting “{tour}”' },
-  watchPresentation: { zh: '观看演示', en: 'Watch' },
-  remotePresenter: { zh: '遥控（演讲者视图）', en: 'Remote (presenter view)' },
-  backToPresenter: { zh: '回到演示者', en: 'Back to the presenter' },
-  lookingAround: { zh: '你正在自行浏览', en: 'You are looking around on your own' },
 export const SEMANTICS_NAMES = {
   grounded: { zh: '基础外延（grounded）', en: 'Grounded' },
   complete: { zh: '完全外延（complete）', en: 'Complete' },
