@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 
 export interface StoredRoom {
   readonly state: Uint8Array;
@@ -45,7 +46,7 @@ export class RoomStore {
       bump: db.prepare('UPDATE rooms SET generation = generation + 1 WHERE id = ? RETURNING generation'),
       updates: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)'),
-      lastSeq: db.prepare('SELECT max(seq) AS seq FROM updates WHERE room = ?'),
+      loggedUpTo: db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
       setState: db.prepare('UPDATE rooms SET state = ? WHERE id = ?'),
       dropUpdates: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
     };
@@ -81,12 +82,20 @@ export class RoomStore {
     this.#statements.append.run(id, Buffer.from(update));
   }
 
-  /** Replaces the room's state with `state`, which holds every update logged so far. */
+  /**
+   * Folds `state` (a server's whole document) and every update logged so far into the room's
+   * stored state, then drops those updates. Merged rather than replaced: servers sharing this
+   * folder through Redis each compact, and one's state may still lack an update another has just
+   * logged and acknowledged, which replacing would drop from disk.
+   */
   compact(id: string, state: Uint8Array): void {
     this.#db.transaction(() => {
-      const { seq } = this.#statements.lastSeq.get(id) as { seq: number | null };
-      this.#statements.setState.run(Buffer.from(state), id);
-      if (seq !== null) this.#statements.dropUpdates.run(id, seq);
+      const stored = this.#statements.room.get(id) as { state: Buffer } | undefined;
+      if (stored === undefined) return;
+      const logged = this.#statements.loggedUpTo.all(id) as { seq: number; data: Buffer }[];
+      const merged = Y.mergeUpdates([new Uint8Array(stored.state), state, ...logged.map((row) => new Uint8Array(row.data))]);
+      this.#statements.setState.run(Buffer.from(merged), id);
+      if (logged.length > 0) this.#statements.dropUpdates.run(id, logged.at(-1)!.seq);
     })();
   }
 

@@ -71,10 +71,26 @@ class ConnectionThrottle extends Throttle {
   }
 }
 
+/**
+ * Redis, without its expected refusal printed as an error: when another server holds a room's
+ * store lock, its onStoreDocument throws a silent error, which Hocuspocus logs with a stack trace.
+ * Each server may compact safely (RoomStore.compact merges), so losing the lock is no error.
+ */
+class SharedRooms extends Redis {
+  override async onStoreDocument(payload: Parameters<Redis['onStoreDocument']>[0]): Promise<void> {
+    try {
+      await super.onStoreDocument(payload);
+    } catch (error) {
+      if (error instanceof Error && error.message === '' && String(error.cause).startsWith('Could not acquire lock')) return;
+      throw error;
+    }
+  }
+}
+
 function redisExtension(url: string): Extension {
   const parsed = new URL(url);
   if (parsed.protocol !== 'redis:') throw new Error(`--redis needs a redis:// URL, not ${url}`);
-  return new Redis({
+  return new SharedRooms({
     host: parsed.hostname,
     port: Number(parsed.port || 6379),
     options: { ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }), maxRetriesPerRequest: 3 },

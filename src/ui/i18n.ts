@@ -183,6 +183,12 @@ const MESSAGES = {
   autosaveFull: { zh: '浏览器存储已满，自动保存已停止：修改只在内存中，请用“另存为”保存。', en: 'Browser storage is full, so autosave stopped: changes are only in memory; use Save as to keep them.' },
   restored: { zh: '已恢复此浏览器中自动保存的修改', en: 'Restored the changes autosaved in this browser' },
   redoDropped: { zh: '（{count} 步重做已丢弃）', en: ' ({count} redo steps dropped)' },
+  // Deleting, copying and pasting on the map (MapKeys).
+  confirmDeleteMany: { zh: '删除 {nodes} 个节点和 {edges} 条连线？', en: 'Delete {nodes} {nodeWord} and {edges} {edgeWord}?' },
+  copiedNodes: { zh: '已复制 {count} 个节点', en: 'Copied {count} {nodeWord}' },
+  pasteTooLong: { zh: '粘贴的文字有 {length} 个字符，一个主张最多 {limit} 个；没有添加任何内容。', en: 'The pasted text has {length} characters; a claim holds at most {limit}. Nothing was added.' },
+  pasteFragmentTooLong: { zh: '剪贴板中的片段有 {length} 个字符，上限为 {limit} 个；没有粘贴任何内容。', en: 'The fragment on the clipboard has {length} characters; the limit is {limit}. Nothing was pasted.' },
+  pasteRefused: { zh: '无法粘贴：{reason}', en: 'Could not paste: {reason}' },
   // The inspector's editing fields, the edge inspector, and claims made from the Source tab.
   editNode: { zh: '编辑', en: 'Edit' },
   textZh: { zh: '中文文本', en: 'Chinese text' },
