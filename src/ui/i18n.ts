@@ -208,6 +208,7 @@ const MESSAGES = {
   confirmDelete: { zh: '删除', en: 'Delete' },
   cancel: { zh: '取消', en: 'Cancel' },
   edgeInspector: { zh: '连线', en: 'Connection' },
+  edgeDetails: { zh: '连线详情', en: 'Connection details' },
   edgeKind: { zh: '关系类型', en: 'Kind of relation' },
   reverseEdge: { zh: '反转方向', en: 'Reverse' },
   deleteEdge: { zh: '删除连线', en: 'Delete connection' },
