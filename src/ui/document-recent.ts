@@ -18,6 +18,8 @@ export interface RecentMap {
 
 const DATABASE = 'argmap-recent';
 const STORE = 'maps';
+/** The texts of the sources a stored map quotes (an article it was made from), by room key. */
+const SOURCES = 'sources';
 
 function request<T>(make: () => IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -29,19 +31,22 @@ function request<T>(make: () => IDBRequest<T>): Promise<T> {
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const opening = factory.open(DATABASE, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'key' });
+    const opening = factory.open(DATABASE, 2);
+    opening.onupgradeneeded = (event) => {
+      if (event.oldVersion < 1) opening.result.createObjectStore(STORE, { keyPath: 'key' });
+      if (event.oldVersion < 2) opening.result.createObjectStore(SOURCES);
+    };
     opening.onsuccess = () => resolve(opening.result);
     opening.onerror = () => reject(opening.error ?? new Error('IndexedDB refused to open'));
     opening.onblocked = () => reject(new Error('IndexedDB is blocked'));
   });
 }
 
-async function withStore<T>(factory: IDBFactory | undefined, mode: IDBTransactionMode, use: (store: IDBObjectStore) => Promise<T>): Promise<T> {
+async function withStore<T>(factory: IDBFactory | undefined, mode: IDBTransactionMode, use: (store: IDBObjectStore) => Promise<T>, name = STORE): Promise<T> {
   if (factory === undefined) throw new Error('this browser has no IndexedDB');
   const db = await open(factory);
   try {
-    return await use(db.transaction(STORE, mode).objectStore(STORE));
+    return await use(db.transaction(name, mode).objectStore(name));
   } finally {
     db.close();
   }
@@ -88,10 +93,33 @@ export async function rememberRecentMap(entry: RecentMap, factory: IDBFactory | 
   }
 }
 
-/** Forgets a map and deletes its stored changes. */
+/** Keeps the texts of the sources a stored map quotes, so that they come back with it. */
+export async function rememberSourceTexts(key: string, texts: ReadonlyMap<string, string>, factory: IDBFactory | undefined = pageIndexedDb()): Promise<boolean> {
+  try {
+    await withStore(factory, 'readwrite', (store) => request(() => store.put([...texts].map(([id, text]) => [id, text]), key)), SOURCES);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The source texts kept for a stored map; empty when none were, or they cannot be read. */
+export async function recallSourceTexts(key: string, factory: IDBFactory | undefined = pageIndexedDb()): Promise<ReadonlyMap<string, string>> {
+  try {
+    const value: unknown = await withStore(factory, 'readonly', (store) => request(() => store.get(key)), SOURCES);
+    const texts = new Map<string, string>();
+    if (Array.isArray(value)) for (const pair of value) if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') texts.set(pair[0], pair[1]);
+    return texts;
+  } catch {
+    return new Map();
+  }
+}
+
+/** Forgets a map and deletes its stored changes and source texts. */
 export async function deleteRecentMap(key: string, factory: IDBFactory | undefined = pageIndexedDb()): Promise<boolean> {
   try {
     await withStore(factory, 'readwrite', (store) => request(() => store.delete(key)));
+    await withStore(factory, 'readwrite', (store) => request(() => store.delete(key)), SOURCES);
     await request(() => factory!.deleteDatabase(storedMapName(key)));
     return true;
   } catch {

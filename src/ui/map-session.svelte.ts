@@ -14,7 +14,7 @@ import type { WritableFile } from './file-access.ts';
 import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
-import { extentsOf } from '../layout/node-boxes.ts';
+import { extentsOf, type Extent } from '../layout/node-boxes.ts';
 import { measureMap, remeasureMap, type MapMeasures } from './map-reader.ts';
 
 export interface OpenedMap {
@@ -27,6 +27,11 @@ export interface OpenedMap {
   readonly file?: WritableFile;
   /** Every node's boxes and every edge's links, when they were worked out as the file was read. */
   readonly measures?: MapMeasures;
+  /**
+   * The key of the map's document room (autosave, other tabs), for a map made or kept in this
+   * browser; a map from a file has the key of its name and content (authoring.svelte.ts).
+   */
+  readonly roomKey?: string;
 }
 
 export interface OpenAttempt {
@@ -40,8 +45,11 @@ export interface OpenAttempt {
   readonly action?: 'save' | 'link';
 }
 
-/** An opened map with its measures, worked out by the reader or by the session. */
-type MeasuredMap = OpenedMap & { readonly measures: MapMeasures };
+/**
+ * An opened map with its measures, worked out by the reader or by the session; after an edit, with
+ * the extents of its nodes too (worked out with the nodes measured again).
+ */
+type MeasuredMap = OpenedMap & { readonly measures: MapMeasures; readonly extents?: ReadonlyMap<string, Extent> };
 
 function measured(opened: OpenedMap): MeasuredMap {
   return { ...opened, measures: opened.measures ?? measureMap(opened.map) };
@@ -82,7 +90,7 @@ export class MapSession {
   readonly boxesByLanguage = $derived.by(() => this.opened.measures.boxes);
   /** The links of `map.edges`, by the map's node order. */
   readonly links = $derived.by(() => this.opened.measures.links);
-  readonly extents = $derived(extentsOf(this.boxesByLanguage));
+  readonly extents = $derived(this.opened.extents ?? extentsOf(this.boxesByLanguage));
   readonly boxes = $derived(this.boxesByLanguage[this.language]);
   readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
 
@@ -171,17 +179,32 @@ export class MapSession {
   receive(fileName: string, result: LoadResult, file?: WritableFile, measures?: MapMeasures, ticket = this.takeTicket()): boolean {
     if (!this.#land(ticket, result.ok)) return false;
     if (result.ok) {
-      this.opened = measured({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
-      this.generation += 1;
-      this.selectedId = undefined;
-      this.selectedIds = new Set();
-      this.selectedEdgeId = undefined;
-      this.hoveredId = undefined;
+      this.#show({ map: result.map, name: fileName.replace(/\.[^.]*$/, ''), sourceTexts: new Map(), ...(file ? { file } : {}), ...(measures ? { measures } : {}) });
       this.lastAttempt = { fileName, problems: result.warnings, opened: true };
     } else {
       this.lastAttempt = { fileName, problems: result.problems, opened: false };
     }
     return true;
+  }
+
+  /**
+   * Opens a map that was not read from a file (a new map, one from an article, one autosave
+   * kept); false when a later open has overtaken it.
+   */
+  open(opened: OpenedMap, ticket = this.takeTicket()): boolean {
+    if (!this.#land(ticket, true)) return false;
+    this.#show(opened);
+    this.lastAttempt = undefined;
+    return true;
+  }
+
+  #show(opened: OpenedMap): void {
+    this.opened = measured(opened);
+    this.generation += 1;
+    this.selectedId = undefined;
+    this.selectedIds = new Set();
+    this.selectedEdgeId = undefined;
+    this.hoveredId = undefined;
   }
 
   /**
@@ -192,7 +215,10 @@ export class MapSession {
     if (ticket !== undefined && !this.#land(ticket, true)) return;
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
-    this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : remeasureMap(map, this.map, this.opened.measures) };
+    if (!sameDrawing) {
+      const { extents, ...measures } = remeasureMap(map, this.map, this.opened.measures, this.extents);
+      this.opened = { ...this.opened, map, measures, extents };
+    } else this.opened = { ...this.opened, map };
     // What an edit took away (here or in another tab) leaves the selection.
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
     if ([...this.selectedIds].some((id) => !this.index.nodes.has(id))) this.selectedIds = new Set([...this.selectedIds].filter((id) => this.index.nodes.has(id)));
