@@ -5,9 +5,9 @@
  */
 import type { CsvPairBytes } from '../core/formats/csv/read-bytes.ts';
 import type { ReadResult } from '../core/formats/read-map.ts';
-import { LANGUAGES, type Actor, type ArgEdge, type ArgMap, type ArgNode, type Language } from '../core/model.ts';
+import { type Actor, type ArgEdge, type ArgMap, type ArgNode, type Language } from '../core/model.ts';
 import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
-import { measureLanguages, measureNode, type BoxesByLanguage, type NodeBox } from '../layout/node-boxes.ts';
+import { measureLanguages, measureNode, type BoxesByLanguage, type Extent, type NodeBox } from '../layout/node-boxes.ts';
 
 /** One file, or a CSV pair (its nodes and edges files, read together). */
 export type ReadRequest =
@@ -55,34 +55,51 @@ function changedActors(before: readonly Actor[], after: readonly Actor[]): Set<s
   return changed;
 }
 
-function sameNodeOrder(a: readonly ArgNode[], b: readonly ArgNode[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index]!.id !== b[index]!.id) return false;
-  return true;
+/** An edit's measures, with the space each node takes in the layout (`extentsOf`) worked out along. */
+export interface RemeasuredMap extends MapMeasures {
+  readonly extents: ReadonlyMap<string, Extent>;
 }
 
 /**
- * The measures of `map`, an edit of `previous` (measured as `measures`). The read model keeps the
- * record of every node an edit did not touch as the same object, so such a node keeps its boxes
- * unless its speaker's name changed; only the others are measured again (measuring all 5,000
- * nodes of a map took 170 ms, one edit's node well under one). The links stay while the edges
- * and the node order do.
+ * The measures of `map`, an edit of `previous` (measured as `measures`, taking `extents`). The
+ * read model keeps the record of every node an edit did not touch as the same object, so such a
+ * node keeps its boxes and extent unless its speaker's name changed; only the others are measured
+ * again (measuring all 5,000 nodes of a map took 170 ms, one edit's node well under one). The
+ * links stay while the edges and the node order do.
  */
-export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasures): MapMeasures {
-  const before = new Map(previous.nodes.map((node) => [node.id, node]));
+export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasures, extents: ReadonlyMap<string, Extent>): RemeasuredMap {
   const renamed = changedActors(previous.actors, map.actors);
   let actors: Map<string, Actor> | undefined;
   const speakers = () => (actors ??= new Map(map.actors.map((actor) => [actor.id, actor])));
   const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
-  for (const node of map.nodes) {
-    const same = before.get(node.id) === node && (node.actor === undefined || !renamed.has(node.actor));
-    for (const language of LANGUAGES) {
-      const kept = same ? measures.boxes[language].get(node.id) : undefined;
-      boxes[language].set(node.id, kept ?? measureNode(node, language, speakers()));
+  const nextExtents = new Map<string, Extent>();
+  // The read model keeps the node order, so the two lists are walked in step; only where they
+  // part (a node added or deleted in the middle) are the earlier nodes looked up by id.
+  let shift = 0;
+  let indexById: Map<string, number> | undefined;
+  let sameOrder = map.nodes.length === previous.nodes.length;
+  map.nodes.forEach((node, index) => {
+    let before = previous.nodes[index + shift];
+    if (before?.id !== node.id) {
+      sameOrder = false;
+      // Past the end of the earlier list, a node is new (or moved there): measured either way.
+      if (index + shift < previous.nodes.length) {
+        indexById ??= new Map(previous.nodes.map((earlier, at) => [earlier.id, at]));
+        const at = indexById.get(node.id);
+        if (at !== undefined) shift = at - index;
+        before = at === undefined ? undefined : previous.nodes[at];
+      } else before = undefined;
     }
-  }
-  const links = map.edges === previous.edges && sameNodeOrder(map.nodes, previous.nodes) ? measures.links : linksOfMap(map);
-  return { boxes, links };
+    const keep = before === node && (node.actor === undefined || !renamed.has(node.actor));
+    const zh = (keep ? measures.boxes.zh.get(node.id) : undefined) ?? measureNode(node, 'zh', speakers());
+    const en = (keep ? measures.boxes.en.get(node.id) : undefined) ?? measureNode(node, 'en', speakers());
+    boxes.zh.set(node.id, zh);
+    boxes.en.set(node.id, en);
+    const extent = keep ? extents.get(node.id) : undefined;
+    nextExtents.set(node.id, extent ?? { width: Math.max(zh.width, en.width), height: Math.max(zh.height, en.height) });
+  });
+  const links = map.edges === previous.edges && sameOrder ? measures.links : linksOfMap(map);
+  return { boxes, links, extents: nextExtents };
 }
 
 export interface OpenedFile {

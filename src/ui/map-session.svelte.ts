@@ -14,7 +14,7 @@ import type { WritableFile } from './file-access.ts';
 import { indexMap, type ArgMap, type Language } from '../core/model.ts';
 import type { Problem } from '../core/problems.ts';
 import { buildRelationIndex } from '../core/relations.ts';
-import { extentsOf } from '../layout/node-boxes.ts';
+import { extentsOf, type Extent } from '../layout/node-boxes.ts';
 import { measureMap, remeasureMap, type MapMeasures } from './map-reader.ts';
 
 export interface OpenedMap {
@@ -45,8 +45,11 @@ export interface OpenAttempt {
   readonly action?: 'save' | 'link';
 }
 
-/** An opened map with its measures, worked out by the reader or by the session. */
-type MeasuredMap = OpenedMap & { readonly measures: MapMeasures };
+/**
+ * An opened map with its measures, worked out by the reader or by the session; after an edit, with
+ * the extents of its nodes too (worked out with the nodes measured again).
+ */
+type MeasuredMap = OpenedMap & { readonly measures: MapMeasures; readonly extents?: ReadonlyMap<string, Extent> };
 
 function measured(opened: OpenedMap): MeasuredMap {
   return { ...opened, measures: opened.measures ?? measureMap(opened.map) };
@@ -87,7 +90,7 @@ export class MapSession {
   readonly boxesByLanguage = $derived.by(() => this.opened.measures.boxes);
   /** The links of `map.edges`, by the map's node order. */
   readonly links = $derived.by(() => this.opened.measures.links);
-  readonly extents = $derived(extentsOf(this.boxesByLanguage));
+  readonly extents = $derived.by(() => this.opened.extents ?? extentsOf(this.boxesByLanguage));
   readonly boxes = $derived(this.boxesByLanguage[this.language]);
   readonly selectedNode = $derived(this.selectedId === undefined ? undefined : this.index.nodes.get(this.selectedId));
 
@@ -212,7 +215,10 @@ export class MapSession {
     if (ticket !== undefined && !this.#land(ticket, true)) return;
     if (map === this.map) return;
     const sameDrawing = map.nodes === this.map.nodes && map.edges === this.map.edges && map.actors === this.map.actors;
-    this.opened = { ...this.opened, map, measures: sameDrawing ? this.opened.measures : remeasureMap(map, this.map, this.opened.measures) };
+    if (!sameDrawing) {
+      const { extents, ...measures } = remeasureMap(map, this.map, this.opened.measures, this.extents);
+      this.opened = { ...this.opened, map, measures, extents };
+    } else this.opened = { ...this.opened, map };
     // What an edit took away (here or in another tab) leaves the selection.
     if (this.selectedId !== undefined && !this.index.nodes.has(this.selectedId)) this.selectedId = undefined;
     if ([...this.selectedIds].some((id) => !this.index.nodes.has(id))) this.selectedIds = new Set([...this.selectedIds].filter((id) => this.index.nodes.has(id)));

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deleteNodes, MapDocument, updateText } from '../../src/core/document/index.ts';
 import type { ArgMap } from '../../src/core/model.ts';
+import { extentsOf } from '../../src/layout/node-boxes.ts';
 import { measureMap } from '../../src/ui/map-reader.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
 import { applyCommand, commands } from '../support/arbitrary-edits.ts';
@@ -25,6 +26,7 @@ function expectWholeMeasures(session: MapSession): void {
   expect(session.boxesByLanguage).toEqual(whole.boxes);
   expect([...session.boxesByLanguage.zh.keys()]).toEqual(session.map.nodes.map((node) => node.id));
   expect(session.links).toEqual(whole.links);
+  expect(session.extents).toEqual(extentsOf(whole.boxes));
 }
 
 describe('an edit re-measures only what it changed', () => {
@@ -35,9 +37,13 @@ describe('an edit re-measures only what it changed', () => {
     const before = session.boxesByLanguage;
     const links = session.links;
     expect(document.apply(updateText('b', 'en', 'a much longer text that wraps over more than one line of the box')).ok).toBe(true);
+    // Extents worked out with an edit are kept by the next one.
+    const extents = session.extents;
+    expect(document.apply(updateText('b', 'zh', '一段更长的文字')).ok).toBe(true);
     for (const language of ['zh', 'en'] as const) {
       for (const id of ['a', 'c', 'd']) expect(session.boxesByLanguage[language].get(id)).toBe(before[language].get(id));
     }
+    for (const id of ['a', 'c', 'd']) expect(session.extents.get(id)).toBe(extents.get(id));
     expect(session.boxesByLanguage.en.get('b')).not.toEqual(before.en.get('b'));
     expect(session.links).toBe(links);
     expectWholeMeasures(session);
