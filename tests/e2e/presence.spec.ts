@@ -84,8 +84,15 @@ test('a person’s selection is a ring in their colour on the other’s map', as
   const colour = await peerEntry(bob, 'Alice').locator('.swatch').evaluate((swatch) => getComputedStyle(swatch).backgroundColor);
   const ring = await mark.locator('.peer-ring').getAttribute('stroke');
   expect(colour).toBe(hexToRgb(ring!));
-  // Bob's own selection is no ring on his own map; clearing Alice's removes hers.
-  await alice.keyboard.press('Escape');
+
+  // Typing in the node's text (the inspector) shows as "Alice 正在输入…" on Bob's map.
+  await alice.getByLabel('中文文本').pressSequentially('！');
+  await expect(mark.locator('.peer-tag text')).toHaveText('Alice 正在输入…');
+  await alice.getByLabel('中文文本').blur();
+  await expect(mark.locator('.peer-tag text')).toHaveText('Alice');
+
+  // Clearing the selection removes the ring.
+  await alice.locator(MAP_SVG).press('Escape');
   await expect(mark).toHaveCount(0);
 });
 

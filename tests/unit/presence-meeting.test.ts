@@ -129,6 +129,24 @@ describe('presenting to a room', () => {
     expect(audience.presentation.stepIndex).toBe(2);
   });
 
+  it('the presenter’s hand-moved camera reaches the audience until the next step or looking around', () => {
+    const [one, two] = room(2);
+    const presenter = device(one!, 'Presenter', 'present');
+    const audience = device(two!, 'Audience', 'audience');
+    expect(audience.link.presenterCamera).toBeUndefined();
+    presenter.link.movedCamera({ x: 10, y: -20, zoom: 1.5 });
+    expect(audience.link.presenterCamera).toEqual({ x: 10, y: -20, zoom: 1.5 });
+    presenter.presentation.next();
+    expect(audience.link.presenterCamera).toBeUndefined();
+    presenter.link.movedCamera({ x: 1, y: 2, zoom: 1 });
+    audience.link.lookAround();
+    expect(audience.link.presenterCamera).toBeUndefined();
+    audience.link.rejoin();
+    expect(audience.link.presenterCamera).toEqual({ x: 1, y: 2, zoom: 1 });
+    audience.link.movedCamera({ x: 5, y: 5, zoom: 1 });
+    expect(presenter.presence.lead).toBeUndefined();
+  });
+
   it('the audience never publishes a presentation, and a presenter who leaves takes theirs away', () => {
     const [one, two] = room(2);
     const presenter = device(one!, 'Presenter', 'present');

@@ -153,6 +153,8 @@ describe('hostile states', () => {
     expect(state({ tour: 'tour', step: -1, blanked: false, seq: 1 })).toBeUndefined();
     expect(state({ tour: 'tour', step: 0, blanked: 'no', seq: 1 })).toBeUndefined();
     expect(state({ tour: 'tour', step: 0, blanked: false, seq: 2 ** 60 })).toBeUndefined();
+    expect(state({ tour: 'tour', step: 0, blanked: false, seq: 1, camera: { x: 1, y: 2, zoom: 1 } })!.camera).toEqual({ x: 1, y: 2, zoom: 1 });
+    expect(state({ tour: 'tour', step: 0, blanked: false, seq: 1, camera: { x: 'far', y: 2, zoom: 1 } })).toEqual({ tour: 'tour', step: 0, blanked: false, seq: 1 });
   });
 });
 

@@ -23,6 +23,8 @@ export interface PresentingState {
   readonly step: number;
   readonly blanked: boolean;
   readonly seq: number;
+  /** Where the presenter moved the camera by hand on this step; the step's own camera when absent. */
+  readonly camera?: Camera;
 }
 
 /** Another person, as read from their awareness state. */
@@ -101,7 +103,8 @@ export function readPresenting(value: unknown, tours: ReadonlyMap<string, Tour>)
   if (typeof tour !== 'string' || tour.length > MAX_ID_LENGTH || !tours.has(tour)) return undefined;
   if (!Number.isSafeInteger(step) || (step as number) < 0 || (step as number) > MAX_STEP) return undefined;
   if (typeof blanked !== 'boolean' || !Number.isSafeInteger(seq) || (seq as number) < 0) return undefined;
-  return { tour, step: step as number, blanked, seq: seq as number };
+  const camera = readCamera(value['camera']);
+  return { tour, step: step as number, blanked, seq: seq as number, ...(camera ? { camera } : {}) };
 }
 
 /** What the page needs of the map to judge a state: its nodes and tours, by id. */

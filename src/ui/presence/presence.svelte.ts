@@ -58,7 +58,8 @@ export class Presence {
   }
 
   setPresenting(state: PresentingState | undefined): void {
-    this.#set('presenting', state === undefined ? null : { tour: state.tour, step: state.step, blanked: state.blanked, seq: state.seq });
+    const camera = state?.camera;
+    this.#set('presenting', state === undefined ? null : { tour: state.tour, step: state.step, blanked: state.blanked, seq: state.seq, ...(camera ? { camera: { x: camera.x, y: camera.y, zoom: camera.zoom } } : {}) });
   }
 
   get ownPresenting(): PresentingState | undefined {

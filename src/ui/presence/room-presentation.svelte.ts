@@ -10,14 +10,19 @@
  * - `audience`: this device follows the newest state and publishes none. Looking around (a step
  *   of one's own, a pan or zoom) detaches it until `rejoin()` ("Back to the presenter").
  */
+import type { Camera } from '../../core/model.ts';
 import type { Presentation } from '../presentation.svelte.ts';
 import { newerPresenting, type PresentingState } from './peer-state.ts';
 import type { Presence } from './presence.svelte.ts';
 
 export type RoomPresentationRole = 'present' | 'remote' | 'audience';
 
+function sameCamera(a: Camera | undefined, b: Camera | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.zoom === b.zoom);
+}
+
 function sameState(a: PresentingState | undefined, b: PresentingState): boolean {
-  return a !== undefined && a.tour === b.tour && a.step === b.step && a.blanked === b.blanked;
+  return a !== undefined && a.tour === b.tour && a.step === b.step && a.blanked === b.blanked && sameCamera(a.camera, b.camera);
 }
 
 export class RoomPresentation {
@@ -51,6 +56,16 @@ export class RoomPresentation {
     return this.#presence.lead?.name;
   }
 
+  /** Where the presenter moved the camera by hand, for an audience that follows; else the step's own camera holds. */
+  get presenterCamera(): Camera | undefined {
+    return this.role === 'audience' && !this.detached ? this.#presence.lead?.state.camera : undefined;
+  }
+
+  /** The presenter moved the camera by hand: the audience goes there too. */
+  movedCamera(camera: Camera): void {
+    if (this.role !== 'audience') this.#publishMove(camera);
+  }
+
   /** An audience member looked around (panned, zoomed): the presenter's steps no longer move them. */
   lookAround(): void {
     if (this.role === 'audience') this.detached = true;
@@ -73,11 +88,11 @@ export class RoomPresentation {
     else this.#publishMove();
   }
 
-  #publishMove(): void {
+  #publishMove(camera?: Camera): void {
     const presentation = this.#presentation;
     if (!presentation.tour) return;
     const seen = Math.max(this.#presence.lead?.state.seq ?? 0, this.#presence.ownPresenting?.seq ?? 0);
-    this.#presence.setPresenting({ tour: presentation.tourId, step: presentation.stepIndex, blanked: presentation.blanked, seq: seen + 1 });
+    this.#presence.setPresenting({ tour: presentation.tourId, step: presentation.stepIndex, blanked: presentation.blanked, seq: seen + 1, ...(camera ? { camera } : {}) });
   }
 
   #sync(): void {
