@@ -1,0 +1,315 @@
+/**
+ * Building a map on the map itself, in a real browser: a double-click on the background (or N)
+ * opens a new node's editor there, a node's text is edited in place, and nodes are connected by
+ * dragging from a node's connector handle or with C and the arrow keys. Every edit is one undo step.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { camera, findBackgroundPoint, loadSeed, MAP_SVG, parseTranslate, openApp, openMapFile, revealNode, waitForLayoutToRest, type Point } from './helpers.ts';
+
+const seed = loadSeed();
+
+/** Four claims at saved places (so pinned there), and one support between the lower two. */
+function squareMap(): object {
+  return {
+    schemaVersion: 1,
+    title: { zh: '连接测试', en: 'Connecting' },
+    sources: [],
+    actors: [],
+    nodes: [
+      { id: 'a', kind: 'claim', text: { zh: '甲' }, position: { x: 0, y: 0 } },
+      { id: 'b', kind: 'claim', text: { zh: '乙' }, position: { x: 420, y: 0 } },
+      { id: 'c', kind: 'claim', text: { zh: '丙' }, position: { x: 0, y: 300 } },
+      { id: 'd', kind: 'claim', text: { zh: '丁' }, position: { x: 420, y: 300 } },
+    ],
+    edges: [{ id: 'e-cd', from: 'c', to: 'd', kind: 'support' }],
+  };
+}
+
+function summary(page: Page, nodes: number, edges?: number) {
+  return expect(page.locator('.hint')).toContainText(edges === undefined ? `${nodes} 个节点` : `${nodes} 个节点，${edges} 条关系`);
+}
+
+function announced(page: Page, text: string) {
+  return expect(page.getByRole('status').filter({ hasText: text })).toBeAttached();
+}
+
+/** Waits for the map's document room: the bar says autosave is on (or why it is off). */
+async function editingReady(page: Page): Promise<void> {
+  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible();
+}
+
+function mapNode(page: Page, id: string): Locator {
+  return page.locator(`${MAP_SVG} g[data-node-id="${id}"]`);
+}
+
+async function centreOf(locator: Locator): Promise<Point> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not drawn');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function openSquare(page: Page): Promise<void> {
+  await openApp(page);
+  await openMapFile(page, 'square.json', JSON.stringify(squareMap()));
+  await summary(page, 4, 1);
+  await editingReady(page);
+  await waitForLayoutToRest(page);
+}
+
+/** Presses on a node's connector handle and drags it to `to`, in steps, and lets go. */
+async function dragFromHandle(page: Page, from: string, to: Point): Promise<void> {
+  await page.mouse.move(...xy(await centreOf(mapNode(page, from).locator('rect.outline'))));
+  const handle = page.locator(`circle.connect-handle[data-handle-for="${from}"]`);
+  await expect(handle).toBeVisible();
+  const start = await centreOf(handle);
+  await page.mouse.move(start.x, start.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+function xy(point: Point): [number, number] {
+  return [point.x, point.y];
+}
+
+const chooser = (page: Page) => page.getByRole('dialog', { name: '连接类型' });
+
+test.describe('adding a node on the map', () => {
+  test('a double-click on the background opens an editor there; its kind and text make one node, one undo step', async ({ page }) => {
+    await openApp(page);
+    await editingReady(page);
+    await waitForLayoutToRest(page);
+    const point = await findBackgroundPoint(page);
+    const frame = await page.locator(MAP_SVG).boundingBox();
+    const view = await camera(page);
+    const expected = { x: (point.x - frame!.x - view.x) / view.k, y: (point.y - frame!.y - view.y) / view.k };
+    await page.mouse.dblclick(point.x, point.y);
+    const editor = page.getByRole('form', { name: '新节点' });
+    await expect(editor).toBeVisible();
+    await expect(editor.getByRole('radio', { name: '主张' })).toBeChecked();
+    await editor.getByRole('radio', { name: '证据' }).check();
+    const text = editor.getByRole('textbox', { name: /新节点的文本/ });
+    // Markup typed in is text, never markup.
+    await text.fill('<b>新证据</b>');
+    await text.press('Enter');
+    await summary(page, seed.nodes.length + 1);
+    await announced(page, '已添加证据');
+    await expect(editor).toHaveCount(0);
+
+    const added = page.locator(`${MAP_SVG} g.node-evidence[aria-label="<b>新证据</b>"]`);
+    await expect(added).toBeFocused();
+    await expect(added.locator('b')).toHaveCount(0);
+    // It stands on the map point that was double-clicked.
+    const placed = parseTranslate(await added.getAttribute('transform'));
+    expect(Math.abs(placed.x - expected.x), `x ${placed.x} vs ${expected.x}`).toBeLessThan(1);
+    expect(Math.abs(placed.y - expected.y), `y ${placed.y} vs ${expected.y}`).toBeLessThan(1);
+
+    await page.keyboard.press('Control+z');
+    await summary(page, seed.nodes.length);
+    await expect(added).toHaveCount(0);
+  });
+
+  test('N opens the editor at the centre of the view; Escape leaves nothing made', async ({ page }) => {
+    await openApp(page);
+    await editingReady(page);
+    await page.locator('body').press('n');
+    const editor = page.getByRole('form', { name: '新节点' });
+    const text = editor.getByRole('textbox', { name: /新节点的文本/ });
+    await expect(text).toBeFocused();
+    await text.fill('不会留下');
+    await text.press('Escape');
+    await expect(editor).toHaveCount(0);
+    await summary(page, seed.nodes.length);
+
+    await page.locator('body').press('n');
+    await expect(text).toBeFocused();
+    await expect(editor.getByRole('radio', { name: '主张' })).toBeChecked();
+    await text.fill('视图中央的主张');
+    // The editor stands at the centre of the view, where the node will be.
+    const frame = await page.locator(MAP_SVG).boundingBox();
+    const editorCentre = await centreOf(editor);
+    expect(Math.abs(editorCentre.x - (frame!.x + frame!.width / 2))).toBeLessThan(3);
+    expect(Math.abs(editorCentre.y - (frame!.y + frame!.height / 2))).toBeLessThan(3);
+    const view = await camera(page);
+    const expected = { x: (frame!.width / 2 - view.x) / view.k, y: (frame!.height / 2 - view.y) / view.k };
+    await text.press('Enter');
+    await summary(page, seed.nodes.length + 1);
+    await announced(page, '已添加主张');
+    const added = page.locator(`${MAP_SVG} g.node-claim[aria-label="视图中央的主张"]`);
+    await expect(added).toBeFocused();
+    // Where it stands on the map (the inspector, opening on it, narrows the view).
+    const placed = parseTranslate(await added.getAttribute('transform'));
+    expect(Math.abs(placed.x - expected.x), `x ${placed.x} vs ${expected.x}`).toBeLessThan(1);
+    expect(Math.abs(placed.y - expected.y), `y ${placed.y} vs ${expected.y}`).toBeLessThan(1);
+  });
+});
+
+test.describe('editing a node’s text in place', () => {
+  const id = 'zhu-startups-destroyed';
+  const original = seed.nodes.find((node) => node.id === id)!.text.zh!;
+
+  test('a double-click edits it; Enter saves one undo step; F2 and Escape leave it as it was', async ({ page }) => {
+    await openApp(page);
+    await editingReady(page);
+    // Selected first: the inspector that a first click opens narrows the map and may move the node.
+    await mapNode(page, id).click();
+    await expect(mapNode(page, id)).toHaveAttribute('aria-pressed', 'true');
+    const point = await revealNode(page, id);
+    await page.mouse.dblclick(point.x, point.y);
+    const field = page.getByRole('textbox', { name: /编辑文本/ });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(original);
+    await field.fill('改写后的主张');
+    await field.press('Enter');
+    await expect(mapNode(page, id)).toHaveAttribute('aria-label', '改写后的主张');
+    await announced(page, '已编辑文本');
+    await expect(field).toHaveCount(0);
+    await expect(mapNode(page, id)).toBeFocused();
+
+    await page.keyboard.press('Control+z');
+    await expect(mapNode(page, id)).toHaveAttribute('aria-label', original);
+
+    await mapNode(page, id).focus();
+    await page.keyboard.press('F2');
+    await expect(field).toBeFocused();
+    await field.fill('不保存');
+    await field.press('Escape');
+    await expect(field).toHaveCount(0);
+    await expect(mapNode(page, id)).toHaveAttribute('aria-label', original);
+  });
+
+  test('Enter on the selected node edits it; Alt+double-click releases a pinned node instead', async ({ page }) => {
+    await openSquare(page);
+    await expect(mapNode(page, 'a')).toHaveClass(/\bpinned\b/);
+    await mapNode(page, 'a').focus();
+    await page.keyboard.press('Enter');
+    await expect(mapNode(page, 'a')).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('textbox', { name: /编辑文本/ });
+    await expect(field).toHaveValue('甲');
+    await field.fill('甲方');
+    // Leaving the field saves too.
+    await page.getByRole('button', { name: '适应屏幕' }).focus();
+    await expect(mapNode(page, 'a')).toHaveAttribute('aria-label', '甲方');
+
+    const point = await centreOf(mapNode(page, 'b').locator('rect.outline'));
+    await page.keyboard.down('Alt');
+    await page.mouse.dblclick(point.x, point.y);
+    await page.keyboard.up('Alt');
+    await expect(mapNode(page, 'b')).not.toHaveClass(/\bpinned\b/);
+    await expect(field).toHaveCount(0);
+    // Releasing is an edit of its own: undo pins the node again.
+    await summary(page, 4, 1);
+    await page.keyboard.press('Control+z');
+    await expect(mapNode(page, 'b')).toHaveClass(/\bpinned\b/);
+    await expect(mapNode(page, 'a')).toHaveAttribute('aria-label', '甲方');
+  });
+});
+
+test.describe('connecting nodes', () => {
+  test('dragging from the handle onto a node opens the chooser; the kind used last is the default', async ({ page }) => {
+    await openSquare(page);
+    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await expect(chooser(page)).toBeVisible();
+    await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
+    await chooser(page).getByRole('button', { name: '反驳' }).click();
+    await summary(page, 4, 2);
+    await announced(page, '已连接：反驳');
+    await expect(page.locator(`${MAP_SVG} line.edge-attack`)).toHaveCount(1);
+
+    // The next connection offers attack first: Enter takes it.
+    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'c').locator('rect.outline')));
+    await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await summary(page, 4, 3);
+    await expect(page.locator(`${MAP_SVG} line.edge-attack`)).toHaveCount(2);
+
+    // Escape makes nothing.
+    await dragFromHandle(page, 'b', await centreOf(mapNode(page, 'd').locator('rect.outline')));
+    await expect(chooser(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(chooser(page)).toHaveCount(0);
+    await summary(page, 4, 3);
+
+    // One step each: undo takes the last connection away.
+    await page.keyboard.press('Control+z');
+    await summary(page, 4, 2);
+  });
+
+  test('dropping on an edge’s middle undercuts it; dropping on the node itself is refused with the reason', async ({ page }) => {
+    await openSquare(page);
+    await page.mouse.move(...xy(await centreOf(mapNode(page, 'a').locator('rect.outline'))));
+    const handle = page.locator('circle.connect-handle[data-handle-for="a"]');
+    await expect(handle).toBeVisible();
+    const start = await centreOf(handle);
+    await page.mouse.move(start.x, start.y, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.move(start.x + 20, start.y + 60, { steps: 4 });
+    // While dragging, every edge that can be undercut shows a target at its middle.
+    const target = page.locator('circle.undercut-target[data-undercut-edge="e-cd"]');
+    await expect(target).toBeVisible();
+    const middle = await centreOf(target);
+    await page.mouse.move(middle.x, middle.y, { steps: 8 });
+    await expect(target).toHaveClass(/\bactive\b/);
+    await page.mouse.up();
+    await summary(page, 4, 2);
+    await announced(page, '已连接：削弱');
+    await expect(chooser(page)).toHaveCount(0);
+    await expect(page.locator(`${MAP_SVG} line.edge-undercut`)).toHaveCount(1);
+    await expect(page.locator('circle.undercut-target')).toHaveCount(0);
+
+    await dragFromHandle(page, 'b', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await expect(page.locator('.edit-refusal')).toBeVisible();
+    await expect(page.locator('.edit-refusal')).not.toBeEmpty();
+    await summary(page, 4, 2);
+  });
+
+  test('C, the arrow keys and Enter pick the target; Enter again connects with the default kind', async ({ page }) => {
+    await openSquare(page);
+    await mapNode(page, 'a').focus();
+    await page.keyboard.press('c');
+    await expect(page.locator('.connect-notice')).toContainText('方向键');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('rect.connect-target[data-target-id="b"]')).toBeVisible();
+    await expect(page.locator('.connect-notice')).toHaveText('连接目标：乙');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('rect.connect-target[data-target-id="d"]')).toBeVisible();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator('rect.connect-target[data-target-id="b"]')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await summary(page, 4, 2);
+    await announced(page, '已连接：支持');
+    await expect(mapNode(page, 'a')).toBeFocused();
+    await expect(page.locator(`${MAP_SVG} line.edge-support`)).toHaveCount(2);
+
+    // Escape leaves connecting with nothing made.
+    await page.keyboard.press('c');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('rect.connect-target[data-target-id="c"]')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('rect.connect-target')).toHaveCount(0);
+    await summary(page, 4, 2);
+  });
+
+  test('a second attack the other way makes a mutual rebuttal, drawn as one line', async ({ page }) => {
+    await openSquare(page);
+    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await chooser(page).getByRole('button', { name: '反驳' }).click();
+    await summary(page, 4, 2);
+    await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveCount(0);
+
+    await mapNode(page, 'b').focus();
+    await page.keyboard.press('c');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('rect.connect-target[data-target-id="a"]')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await summary(page, 4, 3);
+    await expect(page.locator(`${MAP_SVG} line.edge-attack`)).toHaveCount(1);
+    await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveCount(1);
+    await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveAttribute('marker-start', 'url(#live-arrow-start-attack)');
+  });
+});
