@@ -38,6 +38,8 @@ export class LiveLayout {
     return this.#indexById;
   }
 
+  /** Starts the layout; undefined once started. */
+  #start: (() => void) | undefined;
   /** Until the layout starts there is nothing to tell it, nor to stop but these timers. */
   #send: (request: LayoutRequest) => void = () => undefined;
   #stop: () => void = () => undefined;
@@ -65,15 +67,21 @@ export class LiveLayout {
     });
     this.coordinates = start;
 
-    // The layout starts in a task of its own: packing a 20,000-node graph for the worker takes
-    // 20 ms that need not join the task that opens the map. Until then there is nothing to tell it.
-    this.#timers.push(setTimeout(() => {
+    this.#start = () => {
+      this.#start = undefined;
       const { extents, links } = measures();
       const request = openRequest(map, extents, DEFAULT_SEED, keep, links);
       if (typeof Worker === 'function') this.#runInWorker(request);
       else this.#runOnPage(request);
-    }));
-    if (placed < map.nodes.length) return;
+    };
+    // The layout starts in a task of its own: packing a 20,000-node graph for the worker takes
+    // 20 ms that need not join the task that opens the map. A map whose every node already has a
+    // place (a saved layout, or an edit that adds no unplaced node) is at rest: its layout starts
+    // with the first drag, so that an edit starts no worker and packs no graph.
+    if (placed < map.nodes.length) {
+      this.#timers.push(setTimeout(() => this.#start?.()));
+      return;
+    }
     const atRest = () => {
       this.placed = true;
       this.progress = 1;
@@ -130,6 +138,7 @@ export class LiveLayout {
   dragStart(id: string): void {
     const index = this.indexById.get(id);
     if (index === undefined) return;
+    this.#start?.();
     this.#send({ type: 'drag-start', index, x: this.coordinates[2 * index]!, y: this.coordinates[2 * index + 1]! });
   }
 
@@ -156,11 +165,13 @@ export class LiveLayout {
   release(id: string): void {
     const index = this.indexById.get(id);
     if (index === undefined || !this.pinned.has(id)) return;
+    this.#start?.();
     this.#send({ type: 'release', index });
     this.pinned = new Set([...this.pinned].filter((pinnedId) => pinnedId !== id));
   }
 
   stop(): void {
+    this.#start = undefined;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#stop();
   }

@@ -96,4 +96,41 @@ describe('the live layout of the open map', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('starts no layout for an edit that leaves every node a place, until a node is dragged or released', async () => {
+    const started: { type: string }[][] = [];
+    /** A worker that only records what it is told. */
+    class RecordingWorker {
+      onerror: ((event: Event) => void) | null = null;
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      readonly messages: { type: string }[] = [];
+      constructor() {
+        started.push(this.messages);
+      }
+      postMessage(message: { type: string }): void {
+        this.messages.push(message);
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', RecordingWorker);
+    try {
+      const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
+      const measures = vi.fn(() => ({ extents }));
+      const kept = new LiveLayout(seed, measures, keep);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(started).toEqual([]);
+      expect(measures).not.toHaveBeenCalled();
+      kept.dragStart(seed.nodes[2]!.id);
+      expect(started.map((messages) => messages.map((message) => message.type))).toEqual([['open', 'drag-start']]);
+      kept.stop();
+
+      // A node without a place (one just added) settles at once.
+      const withNew = new LiveLayout(seed, measures, new Map([...keep].slice(1)));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(started).toHaveLength(2);
+      withNew.stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
