@@ -26,6 +26,15 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: { zh: '编辑地图', en: 'Building a map' },
+    shortcuts: [
+      { keys: ['N'], action: { zh: '在视图中央添加节点：选类型，输入文本，Enter 添加', en: 'Add a node at the centre of the view: choose its kind, type, Enter' } },
+      { keys: ['Enter', 'F2'], action: { zh: '在原处编辑所选节点的文本', en: 'Edit the selected node’s text in place' } },
+      { keys: ['C'], action: { zh: '从所选节点连接：方向键选目标，Enter 选类型', en: 'Connect from the selected node: arrows pick the target, Enter the kind' } },
+      { keys: ['Esc'], action: { zh: '取消添加、编辑或连接', en: 'Cancel adding, editing or connecting' } },
+    ],
+  },
+  {
     title: { zh: '演示', en: 'Presenting' },
     shortcuts: [
       { keys: ['→', 'Space', 'PageDown'], action: { zh: '下一步', en: 'Next step' } },

@@ -65,7 +65,7 @@ describe('ShortcutsDialog', () => {
 
       const headings = [...dialog.querySelectorAll('h3')].map((heading) => heading.textContent);
       expect(headings).toEqual(SHORTCUT_GROUPS.map((group) => group.title[language]));
-      expect(headings).toEqual(language === 'zh' ? ['浏览地图', '演示'] : ['Exploring', 'Presenting']);
+      expect(headings).toEqual(language === 'zh' ? ['浏览地图', '编辑地图', '演示'] : ['Exploring', 'Building a map', 'Presenting']);
 
       const tables = [...dialog.querySelectorAll('table')];
       expect(tables).toHaveLength(SHORTCUT_GROUPS.length);
@@ -88,6 +88,7 @@ describe('ShortcutsDialog', () => {
     expect(text).toContain('/ → Focus the search box');
     expect(text).toContain('? → Show every shortcut');
     expect(text).toContain('→ / Space / PageDown → Next step');
+    expect(text).toContain('C → Connect from the selected node: arrows pick the target, Enter the kind');
   });
 
   it('opens with showModal, and not when closed', async () => {
@@ -115,7 +116,7 @@ describe('ShortcutsDialog', () => {
     const { dialog, rerender, onClose } = renderDialog('zh');
     await rerender({ language: 'en', open: true, onClose });
     expect(dialog.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
-    expect([...dialog.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['Exploring', 'Presenting']);
+    expect([...dialog.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['Exploring', 'Building a map', 'Presenting']);
     // Re-rendering an open dialog does not open it again.
     expect(showModal).toHaveBeenCalledTimes(1);
   });
