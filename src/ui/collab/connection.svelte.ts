@@ -60,6 +60,8 @@ export interface ConnectionOptions {
   readonly awareness: Awareness;
   /** Called once, after the first sync, when the server refuses the link or a change. */
   readonly onRefused: (refusal: Refusal) => void;
+  /** The WebSocket class; the page's by default (Node's tests pass ws's). */
+  readonly webSocket?: unknown;
   /** The window whose online and offline events count; the page's by default. */
   readonly window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { readonly navigator: Pick<Navigator, 'onLine'> };
 }
@@ -103,7 +105,7 @@ export class RoomConnection implements SharedConnection {
     // A refusal before the map opens is handled by the one who awaits `synced`.
     this.synced.catch(() => undefined);
     const online = this.#window.navigator.onLine;
-    this.socket = new HocuspocusProviderWebsocket({ url: options.url, ...RECONNECT, autoConnect: online });
+    this.socket = new HocuspocusProviderWebsocket({ url: options.url, ...RECONNECT, autoConnect: online, ...(options.webSocket === undefined ? {} : { WebSocketPolyfill: options.webSocket }) });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: options.room,
