@@ -1,0 +1,112 @@
+/**
+ * The map's gesture state without a browser: the keys a focused node takes (C, the arrows, Enter,
+ * Escape, F2), what they leave behind, and the node typed in that presence shows.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Point } from '../../src/core/model.ts';
+import { localActivity } from '../../src/ui/local-activity.svelte.ts';
+import { MapEditing, mapEditingOf } from '../../src/ui/map-editing.svelte.ts';
+import { MapSession } from '../../src/ui/map-session.svelte.ts';
+import { makeMap } from '../support/make-map.ts';
+
+/** a b in a row, c under a. */
+const positions: ReadonlyMap<string, Point> = new Map([
+  ['a', { x: 0, y: 0 }],
+  ['b', { x: 300, y: 0 }],
+  ['c', { x: 0, y: 200 }],
+]);
+
+function editingOf(): MapEditing {
+  const session = new MapSession({ map: makeMap(['a', 'b', 'c'], []), name: 'test', sourceTexts: new Map() });
+  session.language = 'en';
+  return new MapEditing(session);
+}
+
+function key(name: string, init: KeyboardEventInit = {}): KeyboardEvent & { stopped: boolean } {
+  const event = Object.assign(new Event('keydown', { cancelable: true }), { key: name, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...init, stopped: false });
+  event.stopPropagation = () => (event.stopped = true);
+  return event as unknown as KeyboardEvent & { stopped: boolean };
+}
+
+describe('MapEditing.nodeKey', () => {
+  it('C starts connecting; the arrows pick the target and say it; Enter opens the chooser there', () => {
+    const editing = editingOf();
+    const c = key('c');
+    expect(editing.nodeKey(c, 'a', positions)).toBe(true);
+    expect(c.defaultPrevented && c.stopped).toBe(true);
+    expect(editing.connecting).toEqual({ from: 'a', by: 'keys' });
+    expect(editing.session.selectedId).toBe('a');
+
+    expect(editing.nodeKey(key('ArrowRight'), 'a', positions)).toBe(true);
+    expect(editing.connecting?.target).toBe('b');
+    expect(editing.targetNotice).toBe('Connect to: b');
+    // From the target on, never back to the source: right of b there is nothing; above c, a is passed over.
+    editing.nodeKey(key('ArrowRight'), 'a', positions);
+    expect(editing.connecting?.target).toBe('b');
+    editing.nodeKey(key('ArrowDown'), 'a', positions);
+    expect(editing.connecting?.target).toBe('c');
+    editing.nodeKey(key('ArrowUp'), 'a', positions);
+    expect(editing.connecting?.target).toBe('b');
+
+    expect(editing.nodeKey(key('Enter'), 'a', positions)).toBe(true);
+    expect(editing.connecting).toBeUndefined();
+    expect(editing.choosing).toEqual({ from: 'a', to: 'b', at: { x: 300, y: 0 }, by: 'keys' });
+  });
+
+  it('Enter without a target does nothing; Escape ends connecting; other keys pass', () => {
+    const editing = editingOf();
+    editing.nodeKey(key('C'), 'a', positions);
+    editing.nodeKey(key('Enter'), 'a', positions);
+    expect(editing.choosing).toBeUndefined();
+    expect(editing.connecting?.from).toBe('a');
+    expect(editing.nodeKey(key('x'), 'a', positions)).toBe(false);
+    expect(editing.nodeKey(key('Escape'), 'a', positions)).toBe(true);
+    expect(editing.connecting).toBeUndefined();
+  });
+
+  it('F2 edits the text, and so does Enter on the selected node only; presence hears which node is typed in', () => {
+    const editing = editingOf();
+    expect(editing.nodeKey(key('Enter'), 'b', positions)).toBe(false);
+    editing.session.select('b');
+    expect(editing.nodeKey(key('Enter'), 'b', positions)).toBe(true);
+    expect(editing.editingText).toBe('b');
+    expect(editing.text).toBe('b');
+    expect(localActivity.typingIn).toBe('b');
+    editing.cancel();
+    expect(localActivity.typingIn).toBeUndefined();
+
+    expect(editing.nodeKey(key('F2'), 'c', positions)).toBe(true);
+    expect(editing.editingText).toBe('c');
+    expect(editing.session.selectedId).toBe('c');
+    editing.cancel();
+  });
+
+  it('keys with Ctrl, Cmd or Alt are left to others', () => {
+    const editing = editingOf();
+    expect(editing.nodeKey(key('c', { ctrlKey: true }), 'a', positions)).toBe(false);
+    expect(editing.connecting).toBeUndefined();
+  });
+});
+
+describe('MapEditing', () => {
+  it('a new node opens as a claim with empty text, and starting anything else closes it', () => {
+    const editing = editingOf();
+    editing.addAt({ x: 5, y: 6 });
+    expect([editing.draft, editing.kind, editing.text, editing.used]).toEqual([{ x: 5, y: 6 }, 'claim', '', true]);
+    editing.startConnect('a', 'pointer');
+    expect(editing.draft).toBeUndefined();
+  });
+
+  it('N adds at the view centre only while a view that edits says where that is', () => {
+    const editing = editingOf();
+    expect(editing.addAtCentre()).toBe(false);
+    editing.viewCentre = () => ({ x: 10, y: 20 });
+    expect(editing.addAtCentre()).toBe(true);
+    expect(editing.draft).toEqual({ x: 10, y: 20 });
+  });
+
+  it('a session has one gesture state', () => {
+    const session = new MapSession({ map: makeMap(['a'], []), name: 'test', sourceTexts: new Map() });
+    expect(mapEditingOf(session)).toBe(mapEditingOf(session));
+  });
+});
