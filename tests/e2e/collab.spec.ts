@@ -3,7 +3,7 @@
  * one room, a viewer who cannot edit, refused links, the connection status, a server killed and
  * restarted, edits made offline, and two servers sharing rooms through Redis.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
 import { loadSeed } from './helpers.ts';
 import {
   addClaim,
@@ -114,7 +114,7 @@ test('a wrong token and a revoked link are refused on the page, and the map on s
   const forged = links.edit.replace(/.{4}$/, 'AAAA');
   const stranger = await person(browser, forged);
   const alert = stranger.getByRole('alert').filter({ hasText: '无法打开共享地图' });
-  await expect(alert).toContainText('此链接无效');
+  await expect(alert).toContainText('此链接无效', { timeout: 15_000 });
   await expect(stranger.locator('h1')).toContainText(SEED_TITLE);
   await expectNodeCount(stranger, SEED_NODES);
 
@@ -131,7 +131,7 @@ test('a wrong token and a revoked link are refused on the page, and the map on s
   await dialog.getByRole('button', { name: '关闭' }).click();
 
   const late = await person(browser, links.view);
-  await expect(late.getByRole('alert').filter({ hasText: '无法打开共享地图' })).toContainText('已被撤销');
+  await expect(late.getByRole('alert').filter({ hasText: '无法打开共享地图' })).toContainText('已被撤销', { timeout: 15_000 });
   await expectNodeCount(late, SEED_NODES);
   const invited = await person(browser, newView);
   await expectConnected(invited);
@@ -190,6 +190,41 @@ test('edits made offline on both sides merge when the connection is back; the pa
   await expectConnected(away, 30_000);
   await expectNodeCount(away, SEED_NODES + 3);
   await expectNodeCount(here, SEED_NODES + 3);
+});
+
+test('edits made while the server cannot be reached survive a reload, and reach the room once it can', async ({ browser }) => {
+  const links = await createSeedRoom(server.url);
+  const other = await person(browser, links.edit);
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  // The page's WebSockets pass through here: cut, every attempt is closed at once.
+  let cut = false;
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/.*/, (socket) => {
+    if (cut) return void socket.close();
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+  await page.goto(links.edit);
+  await expectConnected(page);
+  await expectConnected(other);
+
+  cut = true;
+  for (const socket of sockets.splice(0)) await socket.close();
+  await expect(connectionStatus(page)).toHaveText('重新连接中…');
+  await addClaim(page);
+  // Autosave keeps every change within a second.
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await expectNodeCount(page, SEED_NODES + 1);
+  await expect(connectionStatus(page)).toHaveText('正在连接…');
+  await expectNodeCount(other, SEED_NODES);
+
+  cut = false;
+  await expectConnected(page, 30_000);
+  await expectNodeCount(other, SEED_NODES + 1);
+  await expectNodeCount(page, SEED_NODES + 1);
 });
 
 test('two servers sharing Redis and a data folder: a browser on each edits the same room', async ({ browser }) => {
