@@ -231,6 +231,8 @@ const MESSAGES = {
   makeClaimHint: { zh: '在原文中选中一段文字，再按“从此处建立主张”。', en: 'Select a passage of the source, then press “Make a claim from this”.' },
   selectedPassage: { zh: '选中的原文', en: 'Selected passage' },
   createClaim: { zh: '建立主张', en: 'Make the claim' },
+  findPassage: { zh: '或输入（粘贴）原文中的一段文字，按 Enter', en: 'Or type (paste) a passage of the source and press Enter' },
+  passageNotFound: { zh: '原文中没有这段文字。', en: 'The source has no such passage.' },
   // Sharing a map through `argmap serve`, and the room's connection.
   share: { zh: '分享…', en: 'Share…' },
   shareTitle: { zh: '分享此地图', en: 'Share this map' },

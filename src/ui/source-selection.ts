@@ -77,3 +77,17 @@ export function selectedSpan(selection: Selection | null, root: Element, textOf:
   const trimmed = trimSpan(text, start, end);
   return trimmed === undefined ? undefined : { sourceIndex, ...trimmed };
 }
+
+/**
+ * The first place where `wanted` (without white space at its ends) stands in one of the texts:
+ * the keyboard's way to a passage, typed or pasted instead of selected.
+ */
+export function findPassage(texts: readonly (string | undefined)[], wanted: string): SourceSpan | undefined {
+  const passage = wanted.trim();
+  if (passage === '') return undefined;
+  for (const [sourceIndex, text] of texts.entries()) {
+    const start = text?.indexOf(passage) ?? -1;
+    if (start >= 0) return { sourceIndex, start, end: start + passage.length };
+  }
+  return undefined;
+}

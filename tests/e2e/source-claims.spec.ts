@@ -129,4 +129,26 @@ test.describe('claims from the source text', () => {
     await page.locator('.source-panel h3').selectText();
     await expect(make).toBeDisabled();
   });
+
+  test('from the keyboard alone: a typed passage found in the source becomes a claim', async ({ page }) => {
+    await openSource(page);
+    const field = page.getByLabel('或输入（粘贴）原文中的一段文字，按 Enter');
+    await field.focus();
+    await page.keyboard.type('没有这句话');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#typed-passage-missing')).toHaveText('原文中没有这段文字。');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await field.fill(` ${DEFINITION} `);
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: '选中的原文' });
+    await expect(form.locator('blockquote')).toHaveText(DEFINITION);
+    await expect(form.getByLabel('发言者', { exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('button', { name: '建立主张' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await summary(page, seed.nodes.length + 1);
+    const id = await selectedNodeId(page);
+    await expect(page.getByRole('complementary', { name: '详情' }).locator('blockquote')).toHaveText(DEFINITION);
+    await expect(page.locator(`.source-panel mark.quote[data-quote-of="${encodeURIComponent(id)}"] [role="button"]`)).toBeFocused();
+  });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePlace } from '../../src/ui/claim-place.ts';
-import { boundaryOffset, selectedSpan, trimSpan } from '../../src/ui/source-selection.ts';
+import { boundaryOffset, findPassage, selectedSpan, trimSpan } from '../../src/ui/source-selection.ts';
 
 // Two paragraphs; the second has a quoted run in its middle. Runs carry their offsets, as the Source tab draws them.
 const TEXT = '第一段，  没有引语。\n朱啸虎认为,大模型摧毁了创业,因为算力都向大厂集中。';
@@ -114,5 +114,13 @@ describe('freePlace', () => {
     expect(freePlace({ x: 10, y: 20 }, [])).toEqual({ x: 10, y: 20 });
     expect(freePlace({ x: 10, y: 20 }, [{ x: 400, y: 20 }])).toEqual({ x: 10, y: 20 });
     expect(freePlace({ x: 10, y: 20 }, [{ x: 30, y: 20 }, { x: 0, y: 100 }])).toEqual({ x: 10, y: 180 });
+  });
+});
+
+describe('findPassage', () => {
+  it('finds a typed passage, without the white space at its ends, in the first source holding it', () => {
+    expect(findPassage([undefined, 'abc 大模型 def', '大模型'], ' 大模型\n')).toEqual({ sourceIndex: 1, start: 4, end: 7 });
+    expect(findPassage(['abc'], 'abd')).toBeUndefined();
+    expect(findPassage(['abc'], '  ')).toBeUndefined();
   });
 });
