@@ -32,12 +32,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `addFiles`: anything else the benchmark serves beside the app (a baseline page, say). */
-export async function serveApp(name: string, addFiles?: (outDir: string) => Promise<void>): Promise<ServedApp> {
+/**
+ * `addFiles`: anything else the benchmark serves beside the app (a baseline page, say).
+ * `pages`: pages of its own, built with the app (paths from the project root, served at the same path).
+ */
+export async function serveApp(name: string, addFiles?: (outDir: string) => Promise<void>, pages: readonly string[] = []): Promise<ServedApp> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}: install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
   const outDir = mkdtempSync(path.join(tmpdir(), `argmap-${name}-`));
   process.stderr.write(`building the app into ${outDir} …\n`);
-  await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const input = pages.length === 0 ? undefined : [path.join(PROJECT_ROOT, 'index.html'), ...pages.map((page) => path.join(PROJECT_ROOT, page))];
+  await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(input ? { rollupOptions: { input } } : {}) } });
   await addFiles?.(outDir);
   const port = await freePort();
   const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
