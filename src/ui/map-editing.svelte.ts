@@ -5,8 +5,7 @@
  * editing overlay share it; the edits themselves go through the session's Authoring. It stays small
  * and free of the document code: it is part of the app's first chunk.
  */
-import { inLanguage, type NodeKind, type Point } from '../core/model.ts';
-import { arrowDirection, nearestInDirection } from './connect-target.ts';
+import type { NodeKind, Point } from '../core/model.ts';
 import { t } from './i18n.ts';
 import { localActivity } from './local-activity.svelte.ts';
 import type { MapSession } from './map-session.svelte.ts';
@@ -58,6 +57,11 @@ export class MapEditing {
   targetNotice = $state('');
   /** Whether any of this has been started: the overlay loads with the first use. */
   used = $state.raw(false);
+  /**
+   * While the map's connect layer is on screen (it loads after the map draws): takes a key pressed
+   * while connecting by keys, and says whether it did.
+   */
+  connectKeys: ((event: KeyboardEvent) => boolean) | undefined = undefined;
   /** The map point at the centre of the view, when a view that edits is on screen. */
   viewCentre: () => Point | undefined = () => undefined;
 
@@ -111,21 +115,6 @@ export class MapEditing {
     this.connecting = { from, by };
   }
 
-  /** Moves a dragged connection: where the pointer is, and what it is over. */
-  dragOver(pointer: Point, target: string | undefined, undercut: string | undefined): void {
-    const connecting = this.connecting;
-    if (connecting === undefined) return;
-    const { from, by } = connecting;
-    this.connecting = { from, by, pointer, ...(target !== undefined ? { target } : {}), ...(undercut !== undefined ? { undercut } : {}) };
-  }
-
-  /** Opens the chooser of the connection's kind, for a connection from `from` to `to`. */
-  choose(from: string, to: string, at: Point, by: Choosing['by']): void {
-    this.connecting = undefined;
-    this.targetNotice = '';
-    this.choosing = { from, to, at, by };
-  }
-
   /** Ends whatever is under way, without an edit. */
   cancel(): void {
     if (this.editingText !== undefined && localActivity.typingIn === this.editingText) localActivity.typingIn = undefined;
@@ -138,33 +127,14 @@ export class MapEditing {
 
   /**
    * A key pressed on a drawn node: C starts connecting from it, F2 (or Enter on the selected
-   * node) edits its text; while connecting by keys, the arrows move the target, Enter opens the
-   * chooser and Escape cancels. True when the key was taken (it then goes no further).
+   * node) edits its text; while connecting by keys, `connectKeys` takes the arrows, Enter and
+   * Escape. True when the key was taken (it then goes no further).
    */
-  nodeKey(event: KeyboardEvent, id: string, positions: ReadonlyMap<string, Point>): boolean {
+  nodeKey(event: KeyboardEvent, id: string): boolean {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
-    const connecting = this.connecting;
-    if (connecting?.by === 'keys') {
-      const direction = arrowDirection(event.key);
-      if (direction !== undefined) {
-        const from = positions.get(connecting.target ?? connecting.from);
-        const candidates = [...positions].map(([candidate, point]) => ({ id: candidate, x: point.x, y: point.y }));
-        const target = from && nearestInDirection(from, direction, candidates, new Set([connecting.from, connecting.target ?? connecting.from]));
-        if (target !== undefined) {
-          this.connecting = { ...connecting, target };
-          const text = inLanguage(this.session.index.nodes.get(target)?.text ?? {}, this.session.language);
-          this.targetNotice = t('connectTarget', this.session.language, { node: text });
-        }
-      } else if (event.key === 'Enter') {
-        const target = connecting.target;
-        const at = target === undefined ? undefined : positions.get(target);
-        if (target !== undefined && at !== undefined) this.choose(connecting.from, target, at, 'keys');
-      } else if (event.key === 'Escape') this.cancel();
-      else return false;
-      taken(event);
-      return true;
-    }
-    if (event.key === 'c' || event.key === 'C') {
+    if (this.connecting?.by === 'keys') {
+      if (!this.connectKeys?.(event)) return false;
+    } else if ((event.key === 'c' || event.key === 'C') && this.connectKeys !== undefined) {
       this.session.select(id);
       this.startConnect(id, 'keys');
       this.targetNotice = t('connectStart', this.session.language);

@@ -1,9 +1,11 @@
 /**
  * The map's gesture state without a browser: the keys a focused node takes (C, the arrows, Enter,
- * Escape, F2), what they leave behind, and the node typed in that presence shows.
+ * Escape, F2; connect-keys.ts for those of connecting), what they leave behind, and the node typed
+ * in that presence shows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/core/model.ts';
+import { connectKey } from '../../src/ui/connect-keys.ts';
 import { localActivity } from '../../src/ui/local-activity.svelte.ts';
 import { MapEditing, mapEditingOf } from '../../src/ui/map-editing.svelte.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
@@ -16,10 +18,13 @@ const positions: ReadonlyMap<string, Point> = new Map([
   ['c', { x: 0, y: 200 }],
 ]);
 
+/** With the keys of connecting as the map's connect layer gives them. */
 function editingOf(): MapEditing {
   const session = new MapSession({ map: makeMap(['a', 'b', 'c'], []), name: 'test', sourceTexts: new Map() });
   session.language = 'en';
-  return new MapEditing(session);
+  const editing = new MapEditing(session);
+  editing.connectKeys = (event) => connectKey(editing, event, positions);
+  return editing;
 }
 
 function key(name: string, init: KeyboardEventInit = {}): KeyboardEvent & { stopped: boolean } {
@@ -32,58 +37,61 @@ describe('MapEditing.nodeKey', () => {
   it('C starts connecting; the arrows pick the target and say it; Enter opens the chooser there', () => {
     const editing = editingOf();
     const c = key('c');
-    expect(editing.nodeKey(c, 'a', positions)).toBe(true);
+    expect(editing.nodeKey(c, 'a')).toBe(true);
     expect(c.defaultPrevented && c.stopped).toBe(true);
     expect(editing.connecting).toEqual({ from: 'a', by: 'keys' });
     expect(editing.session.selectedId).toBe('a');
 
-    expect(editing.nodeKey(key('ArrowRight'), 'a', positions)).toBe(true);
+    expect(editing.nodeKey(key('ArrowRight'), 'a')).toBe(true);
     expect(editing.connecting?.target).toBe('b');
     expect(editing.targetNotice).toBe('Connect to: b');
     // From the target on, never back to the source: right of b there is nothing; above c, a is passed over.
-    editing.nodeKey(key('ArrowRight'), 'a', positions);
+    editing.nodeKey(key('ArrowRight'), 'a');
     expect(editing.connecting?.target).toBe('b');
-    editing.nodeKey(key('ArrowDown'), 'a', positions);
+    editing.nodeKey(key('ArrowDown'), 'a');
     expect(editing.connecting?.target).toBe('c');
-    editing.nodeKey(key('ArrowUp'), 'a', positions);
+    editing.nodeKey(key('ArrowUp'), 'a');
     expect(editing.connecting?.target).toBe('b');
 
-    expect(editing.nodeKey(key('Enter'), 'a', positions)).toBe(true);
+    expect(editing.nodeKey(key('Enter'), 'a')).toBe(true);
     expect(editing.connecting).toBeUndefined();
     expect(editing.choosing).toEqual({ from: 'a', to: 'b', at: { x: 300, y: 0 }, by: 'keys' });
   });
 
   it('Enter without a target does nothing; Escape ends connecting; other keys pass', () => {
     const editing = editingOf();
-    editing.nodeKey(key('C'), 'a', positions);
-    editing.nodeKey(key('Enter'), 'a', positions);
+    editing.nodeKey(key('C'), 'a');
+    editing.nodeKey(key('Enter'), 'a');
     expect(editing.choosing).toBeUndefined();
     expect(editing.connecting?.from).toBe('a');
-    expect(editing.nodeKey(key('x'), 'a', positions)).toBe(false);
-    expect(editing.nodeKey(key('Escape'), 'a', positions)).toBe(true);
+    expect(editing.nodeKey(key('x'), 'a')).toBe(false);
+    expect(editing.nodeKey(key('Escape'), 'a')).toBe(true);
     expect(editing.connecting).toBeUndefined();
   });
 
   it('F2 edits the text, and so does Enter on the selected node only; presence hears which node is typed in', () => {
     const editing = editingOf();
-    expect(editing.nodeKey(key('Enter'), 'b', positions)).toBe(false);
+    expect(editing.nodeKey(key('Enter'), 'b')).toBe(false);
     editing.session.select('b');
-    expect(editing.nodeKey(key('Enter'), 'b', positions)).toBe(true);
+    expect(editing.nodeKey(key('Enter'), 'b')).toBe(true);
     expect(editing.editingText).toBe('b');
     expect(editing.text).toBe('b');
     expect(localActivity.typingIn).toBe('b');
     editing.cancel();
     expect(localActivity.typingIn).toBeUndefined();
 
-    expect(editing.nodeKey(key('F2'), 'c', positions)).toBe(true);
+    expect(editing.nodeKey(key('F2'), 'c')).toBe(true);
     expect(editing.editingText).toBe('c');
     expect(editing.session.selectedId).toBe('c');
     editing.cancel();
   });
 
-  it('keys with Ctrl, Cmd or Alt are left to others', () => {
+  it('keys with Ctrl, Cmd or Alt are left to others, and C too until the connect layer is drawn', () => {
     const editing = editingOf();
-    expect(editing.nodeKey(key('c', { ctrlKey: true }), 'a', positions)).toBe(false);
+    expect(editing.nodeKey(key('c', { ctrlKey: true }), 'a')).toBe(false);
+    expect(editing.connecting).toBeUndefined();
+    editing.connectKeys = undefined;
+    expect(editing.nodeKey(key('c'), 'a')).toBe(false);
     expect(editing.connecting).toBeUndefined();
   });
 });
