@@ -159,6 +159,25 @@ test.describe('moving nodes', () => {
   });
 });
 
+test('from the keyboard alone: Shift+Space selects several nodes, Alt+arrow moves them as one step each press', async ({ page }) => {
+  await openGrid(page);
+  const before = { a: await nodePosition(page, 'a'), e: await nodePosition(page, 'e') };
+  await page.locator('svg.map g[data-node-id="a"]').focus();
+  await page.keyboard.press('Space');
+  await page.locator('svg.map g[data-node-id="e"]').focus();
+  await page.keyboard.press('Shift+Space');
+  expect(await selectedIds(page)).toEqual(['a', 'e']);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(undoButton(page, '撤销：移动 2 个节点')).toBeEnabled();
+  for (const id of ['a', 'e'] as const) await expect.poll(async () => (await nodePosition(page, id)).x - before[id].x).toBeCloseTo(20, 0);
+  // The keyboard stays on the node it was on, though the edit drew the map anew.
+  await expect.poll(() => focusedNodeId(page)).toBe('e');
+  await page.keyboard.press('Shift+Space');
+  expect(await selectedIds(page)).toEqual(['a']);
+  await page.keyboard.press('Control+z');
+  for (const id of ['a', 'e'] as const) await expect.poll(async () => distance(await nodePosition(page, id), before[id])).toBeLessThan(0.5);
+});
+
 test.describe('deleting', () => {
   test('deleting several nodes asks with counts, takes their edges, and one undo brings all back', async ({ page }) => {
     await openGrid(page);
