@@ -87,3 +87,19 @@ export async function selectOffsets(page: Page, start: number, end: number): Pro
     { from: start, to: end },
   );
 }
+
+/** Where `passage` first stands in the first source text shown (read back from the tab's runs). */
+export async function passageOffset(page: Page, passage: string): Promise<number> {
+  const start = await page.evaluate((wanted) => {
+    const runs = [...document.querySelectorAll<HTMLElement>('.source-panel article:first-of-type [data-start]')];
+    // Runs carry their offsets; what lies between them is the line breaks the tab leaves out.
+    let text = '';
+    for (const run of runs) {
+      const at = Number(run.dataset['start']);
+      text = text.padEnd(at, '\n') + (run.textContent ?? '');
+    }
+    return text.indexOf(wanted);
+  }, passage);
+  if (start < 0) throw new Error(`the source does not hold ${passage}`);
+  return start;
+}
