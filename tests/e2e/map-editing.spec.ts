@@ -144,6 +144,21 @@ test.describe('adding a node on the map', () => {
   });
 });
 
+test.describe('adding on the canvas view', () => {
+  test('N opens the same editor over a map drawn on a canvas, and adds the node', async ({ page }) => {
+    await page.goto('./?renderer=canvas');
+    await expect(page.locator('canvas.map[data-layout="settled"]')).toBeVisible();
+    await editingReady(page);
+    await page.locator('body').press('n');
+    const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
+    await expect(text).toBeFocused();
+    await text.fill('画布上的主张');
+    await text.press('Enter');
+    await summary(page, seed.nodes.length + 1);
+    await announced(page, '已添加主张');
+  });
+});
+
 test.describe('editing a node’s text in place', () => {
   const id = 'zhu-startups-destroyed';
   const original = seed.nodes.find((node) => node.id === id)!.text.zh!;
