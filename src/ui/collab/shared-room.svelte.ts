@@ -10,8 +10,11 @@ import { DocumentRoom } from '../document-room.ts';
 import { authoringOf } from '../editing.ts';
 import { t } from '../i18n.ts';
 import type { MapSession } from '../map-session.svelte.ts';
-import { RoomConnection, type Refusal } from './connection.svelte.ts';
+import { RoomConnection, type ConnectionOptions, type Refusal } from './connection.svelte.ts';
 import { collaborationUrl, roleOf, type RoomLink } from './room-link.ts';
+
+/** Where the connection goes and through what: the page's own server, WebSocket and window by default. */
+export type ConnectionPlace = Partial<Pick<ConnectionOptions, 'url' | 'webSocket' | 'window'>>;
 
 export type RoomPhase = 'joining' | 'open' | 'refused' | 'left';
 
@@ -40,12 +43,15 @@ export class SharedRoom {
   /** The session's generation showing the room's map; another map opened after it leaves the room. */
   generation = -1;
   readonly #onLinkChange: (link: RoomLink | undefined) => void;
+  /** The server's address, WebSocket class and window; the page's own by default (tests in Node give theirs). */
+  readonly #connectionOptions: ConnectionPlace;
   #busyTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(session: MapSession, link: RoomLink, onLinkChange: (link: RoomLink | undefined) => void) {
+  constructor(session: MapSession, link: RoomLink, onLinkChange: (link: RoomLink | undefined) => void, connectionOptions: ConnectionPlace = {}) {
     this.session = session;
     this.link = link;
     this.#onLinkChange = onLinkChange;
+    this.#connectionOptions = connectionOptions;
   }
 
   get role(): 'edit' | 'view' {
@@ -72,7 +78,8 @@ export class SharedRoom {
       room = await DocumentRoom.open(this.key, undefined, {
         connect: async (doc, awareness, restored) => {
           const connection = new RoomConnection({
-            url: collaborationUrl(),
+            ...this.#connectionOptions,
+            url: this.#connectionOptions.url ?? collaborationUrl(),
             room: this.link.room,
             token: () => this.link.token,
             role: this.role,
