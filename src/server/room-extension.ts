@@ -137,7 +137,13 @@ export class RoomExtension implements Extension {
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     if (this.#stopped) return;
-    this.store.compact(documentName, Y.encodeStateAsUpdate(document));
+    try {
+      this.store.compact(documentName, Y.encodeStateAsUpdate(document));
+    } catch (error) {
+      // Compacting only tidies: every accepted change is already in the log, so a failure (the
+      // database busy for too long under other servers' writes) is logged and tried next time.
+      this.log(`error room=${shortRoom(documentName)} compacting: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

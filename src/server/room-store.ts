@@ -89,6 +89,8 @@ export class RoomStore {
    * logged and acknowledged, which replacing would drop from disk.
    */
   compact(id: string, state: Uint8Array): void {
+    // IMMEDIATE: the write lock is taken first. A deferred transaction that reads and then writes
+    // fails at once (SQLITE_BUSY, no waiting) when another server wrote in between.
     this.#db.transaction(() => {
       const stored = this.#statements.room.get(id) as { state: Buffer } | undefined;
       if (stored === undefined) return;
@@ -96,7 +98,7 @@ export class RoomStore {
       const merged = Y.mergeUpdates([new Uint8Array(stored.state), state, ...logged.map((row) => new Uint8Array(row.data))]);
       this.#statements.setState.run(Buffer.from(merged), id);
       if (logged.length > 0) this.#statements.dropUpdates.run(id, logged.at(-1)!.seq);
-    })();
+    }).immediate();
   }
 
   close(): void {

@@ -49,3 +49,16 @@ describe('RoomStore.compact', () => {
     store.close();
   });
 });
+
+describe('RoomExtension.onStoreDocument', () => {
+  it('a compaction that fails (the database busy under other servers) is one log line, never a crashed server', async () => {
+    const { RoomExtension } = await import('../../src/server/room-extension.ts');
+    const { DEFAULT_LIMITS } = await import('../../src/server/limits.ts');
+    const logs: string[] = [];
+    const busy = { compact: () => { throw new Error('database is locked'); } } as unknown as RoomStore;
+    const extension = new RoomExtension(busy, Buffer.alloc(32), DEFAULT_LIMITS, (line) => logs.push(line));
+    const payload = { document: new Y.Doc(), documentName: 'abcdefghijklmnopqrstuv' } as unknown as Parameters<typeof extension.onStoreDocument>[0];
+    await expect(extension.onStoreDocument(payload)).resolves.toBeUndefined();
+    expect(logs).toEqual(['error room=abcdefgh compacting: database is locked']);
+  });
+});
