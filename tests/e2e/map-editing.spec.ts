@@ -193,6 +193,27 @@ test.describe('editing a node’s text in place', () => {
     await expect(mapNode(page, id)).toHaveAttribute('aria-label', original);
   });
 
+  test('an edit from another tab while typing keeps the editor, its text and the focus', async ({ page, context }) => {
+    await openApp(page);
+    await editingReady(page);
+    const other = await context.newPage();
+    await openApp(other);
+    await editingReady(other);
+    await mapNode(page, id).focus();
+    await page.keyboard.press('F2');
+    const field = page.getByRole('textbox', { name: /编辑文本/ });
+    await field.fill('打到一半');
+    await other.getByRole('button', { name: /添加主张/ }).click();
+    // The other tab's claim redraws this map (a new layout, a new view) under the editor.
+    await summary(page, seed.nodes.length + 1);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('打到一半');
+    await page.keyboard.type('，写完');
+    await page.keyboard.press('Enter');
+    await expect(mapNode(page, id)).toHaveAttribute('aria-label', '打到一半，写完');
+    await expect(mapNode(other, id)).toHaveAttribute('aria-label', '打到一半，写完');
+  });
+
   test('Enter on the selected node edits it; Alt+double-click releases a pinned node instead', async ({ page }) => {
     await openSquare(page);
     await expect(mapNode(page, 'a')).toHaveClass(/\bpinned\b/);
