@@ -25,8 +25,18 @@ export function shifted(starts: readonly Position[], dx: number, dy: number): Po
   return starts.map((start) => ({ id: start.id, x: start.x + dx, y: start.y + dy }));
 }
 
-/** Moves nodes in the document, pinning them there, as one undo step; the layout already shows them there. */
-async function commitMove(session: MapSession, places: readonly Position[]): Promise<void> {
+/** Starts moving nodes in the layout; where they stand now (the document's undo puts unplaced ones back there). */
+export function beginMove(session: MapSession, layout: LiveLayout, ids: readonly string[]): Position[] {
+  const starts = ids.flatMap((id) => layout.positionOf(id) ?? []);
+  placeMemory.remember(session.generation, starts.filter((start) => session.index.nodes.get(start.id)?.position === undefined));
+  for (const start of starts) layout.dragStart(start.id);
+  return starts;
+}
+
+/** Drops moved nodes: the layout pins them, and the document moves them there as one undo step. */
+export async function endMove(session: MapSession, layout: LiveLayout, places: readonly Position[]): Promise<void> {
+  for (const place of places) layout.dragEnd(place.id);
+  if (places.length === 0) return;
   const authoring = await authoringOf(session);
   const { moveNodes } = await authoring.core();
   await authoring.apply(moveNodes(places));
@@ -49,19 +59,13 @@ export function nodeDrag(id: string, session: MapSession, layout: LiveLayout, co
       grabbed = event.subject;
     })
     .on('drag', (event: { x: number; y: number }) => {
-      if (starts.length === 0) {
-        starts = movingIds(session.selectedIds, id).flatMap((movingId) => layout.positionOf(movingId) ?? []);
-        // Nodes the document does not place go back here when the move is undone.
-        placeMemory.remember(session.generation, starts.filter((start) => session.index.nodes.get(start.id)?.position === undefined));
-        for (const start of starts) layout.dragStart(start.id);
-      }
+      if (starts.length === 0) starts = beginMove(session, layout, movingIds(session.selectedIds, id));
       last = shifted(starts, event.x - grabbed.x, event.y - grabbed.y);
       for (const place of last) layout.dragTo(place.id, place.x, place.y);
     })
     .on('end', () => {
       if (starts.length === 0) return;
-      for (const start of starts) layout.dragEnd(start.id);
-      void commitMove(session, last);
+      void endMove(session, layout, last);
       starts = [];
     });
 }
