@@ -8,7 +8,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import type { ArgMap } from '../../src/core/model.ts';
 import { indexMap } from '../../src/core/model.ts';
 import {
-  cleanName, colourOf, leadPresentation, MAX_NAME_LENGTH, MAX_PEERS, PEER_COLOURS, readPeer, readPeers, toursById, type PeerLookup,
+  chooseColour, cleanName, colourIndexOf, leadPresentation, MAX_NAME_LENGTH, MAX_PEERS, PEER_COLOURS, readPeer, readPeers, toursById, type PeerLookup,
 } from '../../src/ui/presence/peer-state.ts';
 import { CAMERA_EVERY_MS, Presence } from '../../src/ui/presence/presence.svelte.ts';
 
@@ -59,7 +59,9 @@ describe('presence between two clients', () => {
     const bob = presenceOn(two, '  Bob  ');
     expect(alice.peers.map((peer) => peer.name)).toEqual(['Bob']);
     expect(bob.peers.map((peer) => peer.name)).toEqual(['Alice']);
-    expect(bob.peers[0]!.colour).toBe(colourOf(one.clientID));
+    expect(bob.peers[0]!.colour).toBe(alice.ownColour);
+    expect(alice.peers[0]!.colour).toBe(bob.ownColour);
+    expect(alice.ownColour).not.toBe(bob.ownColour);
     alice.setSelection('a');
     alice.setTyping('b');
     expect(bob.peers[0]).toMatchObject({ selection: 'a', typing: 'b' });
@@ -121,7 +123,12 @@ describe('hostile states', () => {
       __proto__: { polluted: true },
     });
     const [peer] = alice.peers;
-    expect(peer).toEqual({ clientId: two.clientID, name: undefined, colour: colourOf(two.clientID), selection: undefined, typing: undefined, camera: undefined, presenting: undefined });
+    const colourIndex = colourIndexOf(two.clientID);
+    expect(peer).toEqual({ clientId: two.clientID, name: undefined, colour: PEER_COLOURS[colourIndex], colourIndex, selection: undefined, typing: undefined, camera: undefined, presenting: undefined });
+    two.setLocalState({ colour: PEER_COLOURS.length });
+    expect(alice.peers[0]!.colourIndex).toBe(colourIndex);
+    two.setLocalState({ colour: '#ff0000' });
+    expect(alice.peers[0]!.colour).toBe(PEER_COLOURS[colourIndex]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
@@ -174,9 +181,34 @@ describe('colours', () => {
   });
 
   it('a client id gives the same colour every time, and ids spread over the palette', () => {
-    expect(colourOf(123456)).toBe(colourOf(123456));
-    const used = new Set(Array.from({ length: 200 }, (_, index) => colourOf(index * 7919 + 13)));
+    expect(colourIndexOf(123456)).toBe(colourIndexOf(123456));
+    const used = new Set(Array.from({ length: 200 }, (_, index) => colourIndexOf(index * 7919 + 13)));
     expect(used.size).toBe(PEER_COLOURS.length);
+  });
+
+  it('two people whose ids give one colour get two: the later id takes the next free one', () => {
+    const ids = Array.from({ length: 1000 }, (_, index) => index + 1);
+    const low = ids.find((id) => colourIndexOf(id) === 0)!;
+    const high = ids.find((id) => id > low && colourIndexOf(id) === 0)!;
+    expect(chooseColour(low, [{ clientId: high, colourIndex: 0 }])).toBe(0);
+    expect(chooseColour(high, [{ clientId: low, colourIndex: 0 }])).toBe(1);
+    // With every colour taken by people who came first, the id's own colour is shared.
+    const everyone = PEER_COLOURS.map((_, index) => ({ clientId: index, colourIndex: index }));
+    expect(chooseColour(5000, everyone)).toBe(colourIndexOf(5000));
+  });
+
+  it('ten people in a room each have a colour of their own', () => {
+    const awarenesses = Array.from({ length: PEER_COLOURS.length }, () => new Awareness(new Y.Doc()));
+    for (const from of awarenesses) {
+      from.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const update = encodeAwarenessUpdate(from, [...added, ...updated, ...removed]);
+        for (const to of awarenesses) if (to !== from) applyAwarenessUpdate(to, update, 'remote');
+      });
+    }
+    cleanups.push(() => awarenesses.forEach((awareness) => awareness.destroy()));
+    const people = awarenesses.map((awareness, index) => presenceOn(awareness, `p${index}`));
+    expect(new Set(people.map((person) => person.ownColour)).size).toBe(PEER_COLOURS.length);
+    expect(new Set(people[0]!.peers.map((peer) => peer.colour)).size).toBe(PEER_COLOURS.length - 1);
   });
 });
 

@@ -8,6 +8,8 @@ import type { Camera, MapIndex, Tour } from '../../core/model.ts';
 /** The awareness fields this app writes (one awareness field each, so one change sends one field). */
 export interface LocalFields {
   readonly name: string;
+  /** An index into PEER_COLOURS. */
+  readonly colour: number;
   readonly selection: string | null;
   readonly typing: string | null;
   readonly camera: Camera | null;
@@ -33,6 +35,7 @@ export interface Peer {
   /** Their name, cleaned and cut; undefined when they gave none (shown as a guest). */
   readonly name: string | undefined;
   readonly colour: string;
+  readonly colourIndex: number;
   /** A node of the map on screen, or undefined. */
   readonly selection: string | undefined;
   readonly typing: string | undefined;
@@ -55,11 +58,25 @@ export const MAX_PEERS = 100;
  */
 export const PEER_COLOURS = ['#0b6fa4', '#b44f00', '#087f5b', '#a3367f', '#6741d9', '#8a6100', '#c92a2a', '#495057', '#0c7a8a', '#5c7f00'] as const;
 
-/** The colour of a client: the same on every screen, from its client id alone. */
-export function colourOf(clientId: number): string {
+/** The colour a client starts from, from its client id alone (an index into PEER_COLOURS). */
+export function colourIndexOf(clientId: number): number {
   // A multiplicative hash spreads the random client ids evenly over the palette.
-  const mixed = Math.imul(clientId >>> 0, 0x9e3779b1) >>> 0;
-  return PEER_COLOURS[mixed % PEER_COLOURS.length]!;
+  return (Math.imul(clientId >>> 0, 0x9e3779b1) >>> 0) % PEER_COLOURS.length;
+}
+
+/**
+ * The colour a client takes among the others': the one its id gives, unless a client with a
+ * lower id has it; then the next one nobody has (the same answer on every screen, as every client
+ * settles it the same way). With more people than colours, some share.
+ */
+export function chooseColour(ownId: number, others: readonly { readonly clientId: number; readonly colourIndex: number }[]): number {
+  const start = colourIndexOf(ownId);
+  const taken = new Set(others.filter((other) => other.clientId < ownId).map((other) => other.colourIndex));
+  for (let offset = 0; offset < PEER_COLOURS.length; offset += 1) {
+    const index = (start + offset) % PEER_COLOURS.length;
+    if (!taken.has(index)) return index;
+  }
+  return start;
 }
 
 // Control characters, bidirectional overrides and isolates, zero-width and line separators: a
@@ -120,10 +137,13 @@ export function toursById(tours: readonly Tour[] | undefined): ReadonlyMap<strin
 /** One received state, checked field by field; undefined when it is no state at all. */
 export function readPeer(clientId: number, state: unknown, lookup: PeerLookup): Peer | undefined {
   if (!Number.isSafeInteger(clientId) || !isRecord(state)) return undefined;
+  const sent = state['colour'];
+  const colourIndex = Number.isInteger(sent) && (sent as number) >= 0 && (sent as number) < PEER_COLOURS.length ? (sent as number) : colourIndexOf(clientId);
   return {
     clientId,
     name: cleanName(state['name']),
-    colour: colourOf(clientId),
+    colour: PEER_COLOURS[colourIndex]!,
+    colourIndex,
     selection: knownNode(state['selection'], lookup.nodes),
     typing: knownNode(state['typing'], lookup.nodes),
     camera: readCamera(state['camera']),

@@ -5,7 +5,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Camera } from '../../core/model.ts';
-import { cleanName, colourOf, leadPresentation, readPeers, type LocalFields, type Peer, type PeerLookup, type PresentingState } from './peer-state.ts';
+import { chooseColour, cleanName, colourIndexOf, leadPresentation, PEER_COLOURS, readPeers, type LocalFields, type Peer, type PeerLookup, type PresentingState } from './peer-state.ts';
 
 /** A camera is sent at most this often: following needs no more, and the room's rate limit counts messages. */
 export const CAMERA_EVERY_MS = 100;
@@ -20,6 +20,7 @@ export class Presence {
   #pendingCamera: Camera | undefined;
   readonly #onChange = (): void => {
     this.#version += 1;
+    this.#settleColour();
   };
 
   /** Everyone else here, checked against the map on screen. */
@@ -29,15 +30,19 @@ export class Presence {
   });
   /** The presentation the room follows, when someone else presents. */
   readonly lead = $derived(leadPresentation(this.peers));
-  readonly ownColour: string;
+  readonly ownColour: string = $derived.by(() => {
+    void this.#version;
+    const index = this.awareness.getLocalState()?.['colour'];
+    return PEER_COLOURS[typeof index === 'number' ? index : colourIndexOf(this.awareness.clientID)]!;
+  });
 
   constructor(awareness: Awareness, lookup: () => PeerLookup, name: string) {
     this.awareness = awareness;
     this.#lookup = lookup;
-    this.ownColour = colourOf(awareness.clientID);
     awareness.on('change', this.#onChange);
-    const initial: LocalFields = { name: cleanName(name) ?? '', selection: null, typing: null, camera: null, presenting: null };
+    const initial: LocalFields = { name: cleanName(name) ?? '', colour: colourIndexOf(awareness.clientID), selection: null, typing: null, camera: null, presenting: null };
     awareness.setLocalState({ ...awareness.getLocalState(), ...initial });
+    this.#settleColour();
   }
 
   get ownName(): string {
@@ -95,6 +100,17 @@ export class Presence {
   destroy(): void {
     this.stop();
     this.awareness.setLocalState(null);
+  }
+
+  /** Takes another colour when someone who came first (a lower client id) has this one. */
+  #settleColour(): void {
+    const others: { clientId: number; colourIndex: number }[] = [];
+    for (const [clientId, state] of this.awareness.getStates()) {
+      if (clientId === this.awareness.clientID) continue;
+      const index = (state as Record<string, unknown> | null)?.['colour'];
+      others.push({ clientId, colourIndex: Number.isInteger(index) ? (index as number) : colourIndexOf(clientId) });
+    }
+    this.#set('colour', chooseColour(this.awareness.clientID, others));
   }
 
   #set<K extends keyof LocalFields>(field: K, value: LocalFields[K]): void {
