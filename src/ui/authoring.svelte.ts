@@ -170,8 +170,10 @@ export class Authoring {
       this.#generation = this.session.generation;
       this.#room = this.#open();
     }
+    const generation = this.#generation;
     const room = await this.#room;
-    this.#takeOutsideEdit(room);
+    // A map opened meanwhile is not an edit of this one.
+    if (generation === this.session.generation) this.#takeOutsideEdit(room);
     return room;
   }
 
@@ -209,9 +211,15 @@ export class Authoring {
 
   async #open(): Promise<DocumentRoom> {
     const session = this.session;
+    // The room of the map on screen as it opens: another map may land while the room loads.
+    const generation = session.generation;
+    const key = session.opened.roomKey ?? roomKey(session.opened.name, session.map);
+    const initial = session.map;
     await this.core();
     const { DocumentRoom } = await import('./document-room.ts');
-    const room = await DocumentRoom.open(session.opened.roomKey ?? roomKey(session.opened.name, session.map), session.map, { indexedDB: this.#factory(), ...this.#options });
+    const room = await DocumentRoom.open(key, initial, { indexedDB: this.#factory(), ...this.#options });
+    // Then the next #ready closes this room, and what it restored must not replace the new map.
+    if (generation !== session.generation) return room;
     return this.#attach(room);
   }
 

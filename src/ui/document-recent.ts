@@ -32,9 +32,11 @@ function request<T>(make: () => IDBRequest<T>): Promise<T> {
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const opening = factory.open(DATABASE, 2);
-    opening.onupgradeneeded = (event) => {
-      if (event.oldVersion < 1) opening.result.createObjectStore(STORE, { keyPath: 'key' });
-      if (event.oldVersion < 2) opening.result.createObjectStore(SOURCES);
+    // Each store is made when missing, whatever version made the database before.
+    opening.onupgradeneeded = () => {
+      const names = opening.result.objectStoreNames;
+      if (!names.contains(STORE)) opening.result.createObjectStore(STORE, { keyPath: 'key' });
+      if (!names.contains(SOURCES)) opening.result.createObjectStore(SOURCES);
     };
     opening.onsuccess = () => resolve(opening.result);
     opening.onerror = () => reject(opening.error ?? new Error('IndexedDB refused to open'));
