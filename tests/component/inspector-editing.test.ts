@@ -2,7 +2,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as core from '../../src/core/document/index.ts';
 import type { ArgEdge, ArgNode } from '../../src/core/model.ts';
+import type { Authoring } from '../../src/ui/authoring.svelte.ts';
+import { provideAuthoring } from '../../src/ui/editing.ts';
+import { localActivity } from '../../src/ui/local-activity.svelte.ts';
+import type { MapSession } from '../../src/ui/map-session.svelte.ts';
 import EdgeInspector from '../../src/ui/EdgeInspector.svelte';
 import Inspector from '../../src/ui/Inspector.svelte';
 import { makeSession, SMALL_MAP } from './fixtures.ts';
@@ -75,6 +80,64 @@ describe('Inspector: editing the node', () => {
     const tags = screen.getByRole('group', { name: '标签' });
     expect(within(tags).getByRole('button', { name: '删除标签 <b>x</b>' })).toBeTruthy();
     expect(tags.querySelectorAll('b, img')).toHaveLength(0);
+  });
+});
+
+/**
+ * The session's editing state over a real document, without a room: edits go to the document and
+ * its map to the session, as the Authoring does.
+ */
+function editingOver(session: MapSession): core.MapDocument {
+  const document = core.MapDocument.fromMap(session.map);
+  const authoring = {
+    session,
+    apply: async (edit: core.Edit) => {
+      const applied = document.apply(edit);
+      if (applied.ok) session.edit(document.map);
+      return applied;
+    },
+    core: async () => core,
+  };
+  provideAuthoring(authoring as unknown as Authoring);
+  return document;
+}
+
+describe('Inspector: typing while someone else changes the same text', () => {
+  it('lays what was typed onto the text as it is now, so the other change stays', async () => {
+    const session = makeSession();
+    const document = editingOver(session);
+    const { rerender } = render(Inspector, { props: { session, node: nodeOf('destroyed') } });
+    await fireEvent.click(editToggle());
+    const field = screen.getByRole('textbox', { name: '中文文本' }) as HTMLTextAreaElement;
+    await fireEvent.input(field, { target: { value: '正如所说，大模型摧毁了创业' } });
+    expect(localActivity.typingIn).toBe('destroyed');
+
+    // Another tab adds to the end of the same text before the pause.
+    document.apply(core.updateText('destroyed', 'zh', '大模型摧毁了创业，张三说'));
+    session.edit(document.map);
+    flushSync();
+    expect(field.value).toBe('正如所说，大模型摧毁了创业');
+
+    await fireEvent.blur(field);
+    await expect.poll(() => document.map.nodes.find((node) => node.id === 'destroyed')?.text.zh).toBe('正如所说，大模型摧毁了创业，张三说');
+    expect(localActivity.typingIn).toBeUndefined();
+    // The app hands the inspector the node as the map now has it.
+    await rerender({ session, node: session.index.nodes.get('destroyed')! });
+    expect(field.value).toBe('正如所说，大模型摧毁了创业，张三说');
+  });
+
+  it('a refused text stays in its field, with the document’s message beside it', async () => {
+    const session = makeSession();
+    const document = editingOver(session);
+    render(Inspector, { props: { session, node: nodeOf('lonely') } });
+    await fireEvent.click(editToggle());
+    const field = screen.getByRole('textbox', { name: '英文文本' }) as HTMLTextAreaElement;
+    await fireEvent.input(field, { target: { value: '   ' } });
+    await fireEvent.blur(field);
+    await expect.poll(() => screen.queryByRole('alert')?.textContent).toMatch(/needs text in at least one language/);
+    expect(field.value).toBe('   ');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.map.nodes.find((node) => node.id === 'lonely')?.text).toEqual({ en: 'Only in English' });
   });
 });
 
