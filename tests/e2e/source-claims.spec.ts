@@ -91,6 +91,7 @@ test.describe('claims from the source text', () => {
     await summary(page, seed.nodes.length + 1);
     const id = await selectedNodeId(page);
     const inspector = page.getByRole('complementary', { name: '详情' });
+    await expect(inspector.locator('blockquote')).toBeVisible({ timeout: 15_000 });
     await expect.poll(() => inspector.locator('blockquote').evaluate((element) => element.textContent)).toBe(ACROSS);
     await expect(inspector.locator('.actor')).toHaveText('陈编辑, 某报社');
     await expect(page.locator(`.source-panel mark.quote[data-quote-of="${encodeURIComponent(id)}"]`)).toHaveCount(2);
