@@ -168,6 +168,12 @@ describe('drawing the map on a canvas', () => {
     expect(valuesSet(draw(), 'strokeStyle')).not.toContain(MATCH_RING_COLOUR);
   });
 
+  it('outlines every node of a selection of several (shift-click, lasso)', () => {
+    const selectedStrokes = (calls: readonly Call[]) => valuesSet(calls, 'strokeStyle').filter((colour) => colour === SELECTED_STROKE).length;
+    expect(selectedStrokes(draw({ selectedId: 'a', selectedIds: new Set(['a', 'b', 'c']) }))).toBe(3);
+    expect(selectedStrokes(draw({ selectedId: 'a' }))).toBe(1);
+  });
+
   it('fades what is not a neighbour of the hovered node', () => {
     const hovered = draw({ emphasis: { hover: { id: 'b', lit: new Set(['a', 'b']), edgeById: indexMap(map).edges } } });
     expect(valuesSet(hovered, 'globalAlpha').filter((alpha) => alpha === FADED_NODE_OPACITY)).toHaveLength(1);

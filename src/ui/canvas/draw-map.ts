@@ -47,6 +47,8 @@ export interface CanvasScene {
   readonly emphasis: Emphasis;
   readonly display: MapDisplay;
   readonly selectedId: string | undefined;
+  /** Every selected node (shift-click, lasso), drawn as the selection too. */
+  readonly selectedIds?: ReadonlySet<string>;
   /** Nodes marked with a pin dot. */
   readonly pins: ReadonlySet<string>;
   /** How far items in `display.entering` have faded in, from 0 to 1. */
@@ -207,7 +209,7 @@ function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
 
 /** The outline's stroke: the selection's, else the kind's (thicker on a projector). */
 function outlineStroke(scene: CanvasScene, id: string, outline: NodeOutline): { colour: string; width: number } {
-  if (scene.selectedId === id) return { colour: SELECTED_STROKE, width: SELECTED_STROKE_WIDTH };
+  if (scene.selectedId === id || scene.selectedIds?.has(id)) return { colour: SELECTED_STROKE, width: SELECTED_STROKE_WIDTH };
   return { colour: outline.stroke, width: scene.theme === 'projector' ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth };
 }
 
