@@ -22,7 +22,8 @@ import {
 const SEED_NODES = loadSeed().nodes.length;
 const SEED_TITLE = loadSeed().title.zh!;
 
-test.describe.configure({ mode: 'serial' });
+// Each test starts browsers, and some start servers and wait out a reconnection's backoff.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 let server: ServeProcess;
 let dataDir: string;
@@ -47,6 +48,7 @@ async function person(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && !/WebSocket|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED/.test(message.text()) && console.log(`[page] ${message.text()}`));
   await page.goto(url);
   return page;
 }
