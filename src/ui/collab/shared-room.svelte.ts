@@ -88,7 +88,12 @@ export class SharedRoom {
             onRefused: (refusal) => void this.#refused(refusal),
           });
           this.connection = connection;
-          if (!restored) await connection.synced;
+          if (!restored) {
+            await connection.synced.catch((refusal: unknown) => {
+              connection.destroy();
+              throw refusal;
+            });
+          }
           // This browser's copy shows at once; a refusal before the server's copy comes in counts as one after.
           else connection.synced.catch((refusal: unknown) => isRefusal(refusal) && void this.#refused(refusal));
           return connection;
