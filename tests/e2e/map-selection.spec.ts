@@ -246,6 +246,8 @@ test.describe('deleting', () => {
 test.describe('copy and paste', () => {
   test('copied nodes paste with their edge under new ids, in this map and in another one', async ({ page, context }) => {
     await openGrid(page);
+    // Text selected elsewhere on the page does not take the copy once the keyboard is on the map.
+    await page.evaluate(() => window.getSelection()?.selectAllChildren(document.querySelector('h1')!));
     await selectFirst(page, 'a');
     await clickNode(page, 'b', true);
     await page.keyboard.press('Control+c');
