@@ -133,4 +133,17 @@ describe('the live layout of the open map', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('shares the node index of the layout before when an edit keeps the node order', () => {
+    const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
+    const before = new LiveLayout(seed, () => ({ extents }), keep);
+    const index = before.indexById;
+    const retyped = { ...seed, nodes: seed.nodes.map((node, at) => (at === 3 ? { ...node, text: { en: 'typed' } } : node)) };
+    const after = new LiveLayout(retyped, () => ({ extents }), keep);
+    expect(after.indexById).toBe(index);
+    const fewer = new LiveLayout({ ...seed, nodes: seed.nodes.slice(1) }, () => ({ extents }), keep);
+    expect(fewer.indexById).not.toBe(index);
+    expect(fewer.indexById.get(seed.nodes[1]!.id)).toBe(0);
+    for (const layout of [before, after, fewer]) layout.stop();
+  });
 });
