@@ -14,7 +14,7 @@ import { Autosave, storedMapName } from '../../src/ui/document-storage.ts';
 import { UPDATES_STORE } from '../../src/ui/document-compaction.ts';
 import { measureMap } from '../../src/ui/map-reader.ts';
 
-export type EditKind = 'add' | 'text' | 'delete' | 'none';
+export type EditKind = 'add' | 'add-unplaced' | 'text' | 'delete' | 'none';
 export type AutosaveMode = 'y-indexeddb' | 'argmap';
 
 export interface EditTiming {
@@ -74,7 +74,9 @@ async function authoringFor(nodes: number): Promise<Authoring> {
 
 function editOf(kind: Exclude<EditKind, 'none'>, run: number, authoring: Authoring): Edit<unknown> {
   const { nodes } = authoring.session.map;
-  if (kind === 'add') return addNode({ kind: 'claim', text: { zh: `新主张 ${run}`, en: `new claim ${run}` } });
+  // N and a double-click add a node where it is made, pinned there; the editing bar's button adds one the layout places.
+  if (kind === 'add') return addNode({ kind: 'claim', text: { zh: `新主张 ${run}`, en: `new claim ${run}` }, position: { x: 60 * run, y: -400 } });
+  if (kind === 'add-unplaced') return addNode({ kind: 'claim', text: { zh: `新主张 ${run}`, en: `new claim ${run}` } });
   const node = nodes[(run * 37 + 11) % nodes.length]!;
   return kind === 'text' ? updateText(node.id, 'zh', `改写的主张 ${run}：算力都向大厂集中`) : deleteNodes([node.id]);
 }
