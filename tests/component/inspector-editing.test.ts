@@ -10,6 +10,7 @@ import { localActivity } from '../../src/ui/local-activity.svelte.ts';
 import type { MapSession } from '../../src/ui/map-session.svelte.ts';
 import EdgeInspector from '../../src/ui/EdgeInspector.svelte';
 import Inspector from '../../src/ui/Inspector.svelte';
+import SourcePanel from '../../src/ui/SourcePanel.svelte';
 import { makeSession, SMALL_MAP } from './fixtures.ts';
 
 function nodeOf(id: string): ArgNode {
@@ -175,5 +176,26 @@ describe('EdgeInspector', () => {
     render(EdgeInspector, { props: { session, edge: edgeOf('e3') } });
     await fireEvent.click(screen.getByRole('button', { name: '关闭' }));
     expect(session.selectedEdgeId).toBeUndefined();
+  });
+});
+
+describe('a view-only room', () => {
+  it('offers no editing: no Edit in the inspector, no claims from the source, the edge inspector read-only', async () => {
+    const session = makeSession();
+    provideAuthoring({ session, readOnly: true } as unknown as Authoring);
+    const { unmount } = render(Inspector, { props: { session, node: nodeOf('destroyed') } });
+    expect(screen.queryByRole('button', { name: '编辑' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    unmount();
+
+    const edge = render(EdgeInspector, { props: { session, edge: edgeOf('e3') } });
+    expect((screen.getByRole('combobox', { name: '关系类型' }) as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '反转方向' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '删除连线' }) as HTMLButtonElement).disabled).toBe(true);
+    edge.unmount();
+
+    render(SourcePanel, { props: { session } });
+    expect(document.querySelectorAll('mark.quote').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: '从此处建立主张' })).toBeNull();
   });
 });
