@@ -5,7 +5,7 @@
  * next to the field, and the field keeps what was typed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loadSeed, nodeById, openApp, revealNode } from './helpers.ts';
+import { loadSeed, nodeById, openApp } from './helpers.ts';
 
 const seed = loadSeed();
 const ZHU = nodeById(seed, 'zhu-startups-destroyed');
@@ -25,8 +25,9 @@ function summary(page: Page, nodes: number, edges: number) {
 async function editNode(page: Page, id: string) {
   await openApp(page);
   await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible({ timeout: 15_000 });
-  const point = await revealNode(page, id);
-  await page.mouse.click(point.x, point.y);
+  // The keyboard's way: a click can land while a busy page still moves the map.
+  await mapNode(page, id).focus();
+  await page.keyboard.press('Enter');
   const inspector = page.getByRole('complementary', { name: '详情' });
   await inspector.getByRole('button', { name: '编辑', exact: true }).click();
   await expect(inspector.getByRole('button', { name: '编辑', exact: true })).toHaveAttribute('aria-pressed', 'true');
