@@ -197,7 +197,9 @@ test.describe('editing a node’s text in place', () => {
     await openApp(page);
     await editingReady(page);
     const other = await context.newPage();
-    await openApp(other);
+    // The second tab reopens the map the first has open, from its autosave: slower under load.
+    await other.goto('/');
+    await expect(other.locator('[data-layout="settled"]').first()).toBeAttached({ timeout: 20_000 });
     await editingReady(other);
     await mapNode(page, id).focus();
     await page.keyboard.press('F2');
