@@ -86,6 +86,21 @@ describe('a shared room on the page', { timeout: 20000 }, () => {
     expect(changes).toEqual([undefined]);
   });
 
+  it('a map opened while the room opens stays, and the page leaves the room', async () => {
+    const { server } = await cleanup.server();
+    const links = await createRoom(server.url);
+    const { session, room, links: changes } = page(server.url, linkOf(links.room, links.edit.token));
+    const joining = room.join();
+    await waitFor(() => session.reading === '正在打开共享地图…', 5000, 'the room to start opening');
+    const other: ArgMap = { ...START, title: { en: 'Other' } };
+    expect(session.receive('other.json', { ok: true, map: other, warnings: [] }, undefined, undefined, session.takeTicket('other.json'))).toBe(true);
+    await joining;
+    expect(session.map).toBe(other);
+    expect(room.phase).toBe('left');
+    expect(room.connection).toBeUndefined();
+    expect(changes).toEqual([undefined]);
+  });
+
   it('a change the server refuses goes, and the room’s valid map comes back, with a message', async () => {
     const { mapToDocument } = await import('../../src/core/document/index.ts');
     const Y = await import('yjs');

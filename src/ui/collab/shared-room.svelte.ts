@@ -109,8 +109,9 @@ export class SharedRoom {
     }
     const map = room.document.map;
     if (!session.receive(`shared-${this.link.room.slice(0, 8)}.json`, { ok: true, map, warnings: [] }, undefined, undefined, ticket)) {
+      // Another map was opened meanwhile: it stays, and the page leaves the room.
       await room.close();
-      this.phase = 'left';
+      this.leave();
       return;
     }
     session.dismissProblems();
@@ -125,10 +126,14 @@ export class SharedRoom {
     this.#onLinkChange(link);
   }
 
-  /** Leaves the room (another map was opened): the address forgets the link. */
+  /**
+   * Leaves the room (another map was opened): the connection ends now (the Authoring closes the
+   * rest of the room when it next opens one), and the address forgets the link.
+   */
   leave(): void {
     clearTimeout(this.#busyTimer);
     this.phase = 'left';
+    this.connection?.destroy();
     this.connection = undefined;
     this.#onLinkChange(undefined);
   }
