@@ -109,7 +109,7 @@ test.describe('adding a node on the map', () => {
     await expect(added).toHaveCount(0);
   });
 
-  test('N opens the editor at the centre of the view; Escape leaves nothing made', async ({ page }) => {
+  test('N opens the editor at the centre of the view, its kind chosen from the keyboard; Escape leaves nothing made', async ({ page }) => {
     await openApp(page);
     await editingReady(page);
     await page.locator('body').press('n');
@@ -124,7 +124,13 @@ test.describe('adding a node on the map', () => {
     await page.locator('body').press('n');
     await expect(text).toBeFocused();
     await expect(editor.getByRole('radio', { name: '主张' })).toBeChecked();
-    await text.fill('视图中央的主张');
+    // The kind from the keyboard: back to the kinds, the arrow to 问题, on to the text.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
+    await expect(editor.getByRole('radio', { name: '问题' })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(text).toBeFocused();
+    await text.fill('视图中央的问题');
     // The editor stands at the centre of the view, where the node will be.
     const frame = await page.locator(MAP_SVG).boundingBox();
     const editorCentre = await centreOf(editor);
@@ -134,8 +140,8 @@ test.describe('adding a node on the map', () => {
     const expected = { x: (frame!.width / 2 - view.x) / view.k, y: (frame!.height / 2 - view.y) / view.k };
     await text.press('Enter');
     await summary(page, seed.nodes.length + 1);
-    await announced(page, '已添加主张');
-    const added = page.locator(`${MAP_SVG} g.node-claim[aria-label="视图中央的主张"]`);
+    await announced(page, '已添加问题');
+    const added = page.locator(`${MAP_SVG} g.node-question[aria-label="视图中央的问题"]`);
     await expect(added).toBeFocused();
     // Where it stands on the map (the inspector, opening on it, narrows the view).
     const placed = parseTranslate(await added.getAttribute('transform'));
