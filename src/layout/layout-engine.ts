@@ -9,6 +9,12 @@ import { extentsByName, mapOfGraph, placesOf, type LayoutRequest, type LayoutUpd
 
 /** Long enough that slicing costs little, short enough that a page running it still answers input. */
 const SLICE_MS = 20;
+/**
+ * While the new nodes of an edit settle among kept ones, coordinates go out this seldom: each
+ * batch makes the page place every edge and draw the whole map again (on 5,000 nodes, a slice's
+ * worth of streaming kept the page busy for most of half a second), and only a few nodes move.
+ */
+const EDIT_PUBLISH_MS = 250;
 const DRAG_ALPHA_TARGET = 0.3;
 const RELEASE_ALPHA = 0.3;
 /**
@@ -29,6 +35,9 @@ export class LayoutEngine {
   readonly #neighbourhoodSize: NeighbourhoodSize;
   /** The part of a big map that moves while a node is dragged or released. */
   #neighbourhood: DragNeighbourhood | undefined;
+  /** How long at least between two batches of coordinates while settling. */
+  #publishEvery = 0;
+  #publishedAt = Number.NEGATIVE_INFINITY;
 
   constructor(post: (update: LayoutUpdate) => void, neighbourhoodSize = DRAG_NEIGHBOURHOOD) {
     this.#post = post;
@@ -98,6 +107,7 @@ export class LayoutEngine {
   #open(request: Extract<LayoutRequest, { type: 'open' }>): void {
     const map = mapOfGraph(request.graph);
     const extents = extentsByName(request.extents);
+    this.#publishEvery = request.keep ? EDIT_PUBLISH_MS : 0;
     this.#layout = createForceLayout(map, extents, { seed: request.seed, ...(request.keep ? { keep: placesOf(request.keep) } : {}) });
     map.nodes.forEach((node, index) => {
       if (node.position) this.#pinned.add(index);
@@ -117,7 +127,7 @@ export class LayoutEngine {
       progress = step.value;
       if (performance.now() >= sliceEnd) break;
     }
-    this.#publish(progress);
+    if (performance.now() - this.#publishedAt >= this.#publishEvery) this.#publish(progress);
     afterPendingEvents(() => this.#settleSlice(steps));
   }
 
@@ -136,6 +146,7 @@ export class LayoutEngine {
   }
 
   #publish(progress: number): void {
+    this.#publishedAt = performance.now();
     const nodes = this.#layout!.nodes();
     const coordinates = new Float64Array(nodes.length * 2);
     nodes.forEach((node, index) => {

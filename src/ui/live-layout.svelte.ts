@@ -28,6 +28,24 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** `start` with each of the `free` nodes (without a place) moved beside a neighbour that has one, where it has one. */
+function besideNeighbours(map: ArgMap, start: Float64Array, free: ReadonlySet<string>, indexById: ReadonlyMap<string, number>): Float64Array {
+  const placedAt = new Float64Array(start);
+  for (const edge of map.edges) {
+    for (const [newcomer, neighbour] of [[edge.from, edge.to], [edge.to, edge.from]] as const) {
+      if (!free.has(newcomer) || free.has(neighbour)) continue;
+      const [at, beside] = [indexById.get(newcomer), indexById.get(neighbour)];
+      if (at === undefined || beside === undefined) continue;
+      placedAt[2 * at] = start[2 * beside]! + NEWCOMER_OFFSET;
+      placedAt[2 * at + 1] = start[2 * beside + 1]! + NEWCOMER_OFFSET;
+    }
+  }
+  return placedAt;
+}
+
+/** How far beside its neighbour a new node waits for its place. */
+const NEWCOMER_OFFSET = 60;
+
 export class LiveLayout {
   /** Node ids in coordinate order: the map's node order. */
   readonly ids: readonly string[];
@@ -74,9 +92,13 @@ export class LiveLayout {
     // Until the layout speaks, nodes stand at their saved or kept places (a saved layout is already at rest).
     const start = new Float64Array(map.nodes.length * 2);
     let placed = 0;
+    const free = new Set<string>();
     map.nodes.forEach((node, index) => {
       const place = node.position ?? keep?.get(node.id);
-      if (!place) return;
+      if (!place) {
+        if (keep) free.add(node.id);
+        return;
+      }
       start[2 * index] = place.x;
       start[2 * index + 1] = place.y;
       placed += 1;
@@ -96,6 +118,11 @@ export class LiveLayout {
     // with the first drag, so that an edit starts no worker and packs no graph.
     if (placed < map.nodes.length) {
       this.#timers.push(setTimeout(() => this.#start?.()));
+      // After an edit the map stays drawn while its new nodes settle: they wait beside a neighbour.
+      if (keep) {
+        this.coordinates = besideNeighbours(map, start, free, this.indexById);
+        this.placed = true;
+      }
       return;
     }
     const atRest = () => {

@@ -82,6 +82,26 @@ describe('layout engine (what the worker runs)', () => {
     expect([...last.coordinates.slice(0, 40)]).toEqual(coordinatesOf([...keep.values()]));
   });
 
+  it('sends the places of an edit\'s newcomers at most every 250 ms while they settle, then the settled ones at once', async () => {
+    const keep = new Map(settleLayout(seed, extents).slice(0, 40).map((position) => [position.id, position]));
+    const sent: { readonly at: number; readonly update: LayoutUpdate }[] = [];
+    const done = new Promise<void>((resolve) => {
+      const engine = new LayoutEngine((update) => {
+        sent.push({ at: performance.now(), update });
+        if (!update.settled) return;
+        engine.stop();
+        resolve();
+      });
+      engine.handle(openRequest(seed, extents, DEFAULT_SEED, keep));
+    });
+    await done;
+    const whileSettling = sent.filter(({ update }) => !update.settled);
+    expect(whileSettling.length).toBeGreaterThan(0);
+    whileSettling.slice(1).forEach(({ at }, index) => expect(at - whileSettling[index]!.at).toBeGreaterThanOrEqual(245));
+    expect(sent.at(-1)!.update.settled).toBe(true);
+    expect([...sent.at(-1)!.update.coordinates]).toEqual(coordinatesOf(settleLayout(seed, extents, { keep })));
+  });
+
   it('moves a dragged node to the pointer, keeps it pinned after the drop, and lets it go on release', async () => {
     const { engine, next: nextUpdate } = recordingEngine();
     const settled = nextUpdate((update) => update.settled);

@@ -146,4 +146,17 @@ describe('the live layout of the open map', () => {
     expect(fewer.indexById.get(seed.nodes[1]!.id)).toBe(0);
     for (const layout of [before, after, fewer]) layout.stop();
   });
+
+  it('keeps the map drawn while an edit\'s new node settles, the newcomer waiting beside a neighbour', () => {
+    const edge = seed.edges.find((candidate) => candidate.kind !== 'undercut')!;
+    const keep = new Map(seed.nodes.filter((node) => node.id !== edge.from).map((node, index) => [node.id, { id: node.id, x: index * 10, y: 5 }]));
+    const layout = new LiveLayout(seed, () => ({ extents }), keep);
+    expect(layout.placed).toBe(true);
+    expect(layout.settled).toBe(false);
+    const besides = seed.edges.flatMap((other) => [other.from === edge.from ? other.to : other.to === edge.from ? other.from : []].flat())
+      .flatMap((id) => keep.get(id) ?? [])
+      .map((neighbour) => ({ id: edge.from, x: neighbour.x + 60, y: neighbour.y + 60 }));
+    expect(besides).toContainEqual(layout.positionOf(edge.from));
+    layout.stop();
+  });
 });
