@@ -11,6 +11,7 @@ import type { ArgMap } from '../core/model.ts';
 import { rememberRecentMap } from './document-recent.ts';
 import { Autosave, pageIndexedDb } from './document-storage.ts';
 import { TabSync, type Channel } from './document-tabs.ts';
+import type { ConnectionStatus } from './collab/connection.svelte.ts';
 
 export interface RoomOptions {
   /** IndexedDB; undefined where the page has none. */
@@ -27,10 +28,13 @@ export interface RoomOptions {
   readonly connect?: (doc: Y.Doc, awareness: Awareness, restored: boolean) => Promise<SharedConnection>;
 }
 
-/** A shared room's link to the server, as the document room needs it. */
+/** A shared room's link to the server (collab/connection.svelte.ts), as the room and its readers need it. */
 export interface SharedConnection {
   /** 'view': the server refuses every change, so the views refuse them first. */
   readonly role: 'edit' | 'view';
+  /** The room's awareness, which the connection shares: presence reads and writes it. */
+  readonly awareness: Awareness;
+  readonly status: ConnectionStatus;
   destroy(): void;
 }
 
