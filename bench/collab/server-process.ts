@@ -5,7 +5,7 @@
  */
 import { startServer, type ServeOptions } from '../../src/server/server.ts';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as Pick<ServeOptions, 'dataDir' | 'redis' | 'limits'>;
+const options = JSON.parse(process.argv[2] ?? '{}') as Pick<ServeOptions, 'dataDir' | 'redis' | 'limits' | 'appDir'>;
 const server = await startServer({ port: 0, host: '127.0.0.1', log: () => undefined, ...options });
 
 const collect = (globalThis as { gc?: () => void }).gc;
