@@ -36,6 +36,8 @@ export class MapKeeping {
   readonly #session: MapSession;
   readonly #view: KeptView;
   #keyed = $state.raw<{ readonly key: string; readonly generation: number } | undefined>(undefined);
+  /** The room whose source texts were last stored. */
+  #sourcesKept: string | undefined;
   readonly #stop: () => void;
 
   constructor(session: MapSession, view: KeptView) {
@@ -65,6 +67,14 @@ export class MapKeeping {
       });
       $effect(() => {
         if (this.roomKey !== undefined && this.file.dirty) rememberUnsaved(this.roomKey, true);
+      });
+      // The texts of the sources it quotes come back with a kept map (the seed's article too).
+      $effect(() => {
+        const key = this.roomKey;
+        const texts = untrack(() => session.opened.sourceTexts);
+        if (key === undefined || texts.size === 0 || this.#sourcesKept === key) return;
+        this.#sourcesKept = key;
+        void import('./document-recent.ts').then(({ rememberSourceTexts }) => rememberSourceTexts(key, texts));
       });
     });
   }

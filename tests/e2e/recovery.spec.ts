@@ -135,6 +135,20 @@ test('a map made here comes back after a reload and in a new tab, with its sourc
   await other.close();
 });
 
+test('the seed map comes back after a reload with its article in the Source tab', async ({ page }) => {
+  await openApp(page);
+  await editingReady(page);
+  await expectListed(page, seed.title.zh!);
+  // Its source texts are stored beside its autosave as its room opens.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await summary(page, seed.nodes.length);
+  await expect(page.getByRole('status').filter({ hasText: '已恢复此浏览器中自动保存的修改' })).toBeAttached();
+  await page.getByRole('tab', { name: '原文' }).click();
+  await expect(page.locator('.source-panel')).toContainText('朱啸虎');
+  await expect(page.locator('.source-panel [data-quote-of]').first()).toBeVisible();
+});
+
 test('Recent maps lists the maps by title, date and size, opens one, and deletes another with its data after a confirm', async ({ page }) => {
   await openApp(page);
   await editingReady(page);
