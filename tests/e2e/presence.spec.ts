@@ -11,7 +11,8 @@ import { createSeedRoom, expectConnected, removeDir, startServe, tempDir, type L
 const seed = loadSeed() as ReturnType<typeof loadSeed> & { tours: { id: string; steps: { caption: { zh: string } }[] }[] };
 const OVERVIEW = seed.tours.find((tour) => tour.id === 'overview')!;
 
-test.describe.configure({ mode: 'serial' });
+// Two or three browsers, each joining the room, on a machine the other test files share.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 let server: ServeProcess;
 let dataDir: string;
@@ -44,7 +45,7 @@ async function person(browser: Browser, url: string, name: string): Promise<Page
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(url);
-  await expectConnected(page);
+  await expectConnected(page, 30_000);
   await expect(page.locator('svg.map g[data-node-id]').first()).toBeVisible();
   const field = peopleList(page).getByLabel('你的名字（房间里的人会看到）');
   await field.fill(name);
@@ -95,6 +96,7 @@ test('a person’s selection is a ring in their colour on the other’s map', as
   expect(colour).toBe(hexToRgb(ring!));
 
   // Typing in the node's text (the inspector) shows as "Alice 正在输入…" on Bob's map.
+  await alice.locator('button.edit-toggle').click();
   await alice.getByLabel('中文文本').pressSequentially('！');
   await expect(mark.locator('.peer-tag text')).toHaveText('Alice 正在输入…');
   await alice.getByLabel('中文文本').blur();

@@ -13,11 +13,17 @@ const made = new WeakMap<Awareness, Presence>();
 export function presenceOf(awareness: Awareness, lookup: () => PeerLookup, name: string): Presence {
   const existing = made.get(awareness);
   if (existing !== undefined) return existing;
-  const presence = new Presence(awareness, lookup, name);
+  // Its derived state belongs to a root of its own: made inside a view, it would stop following
+  // the room when that view goes (the map's views go while this device presents).
+  let presence!: Presence;
+  const stopRoot = $effect.root(() => {
+    presence = new Presence(awareness, lookup, name);
+  });
   made.set(awareness, presence);
   sharedPresence.current = presence;
   awareness.on('destroy', () => {
     presence.stop();
+    stopRoot();
     if (sharedPresence.current === presence) sharedPresence.current = undefined;
   });
   return presence;
