@@ -118,7 +118,11 @@ test.describe('claims from the source text', () => {
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toMatch(/^\s*巨头公司$/);
     await page.getByRole('button', { name: '从此处建立主张' }).click();
     await expect(page.getByRole('form', { name: '选中的原文' }).locator('blockquote')).toHaveText('巨头公司');
-    await page.getByRole('button', { name: '取消' }).click();
+    // Escape leaves the form, and focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('form', { name: '选中的原文' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '从此处建立主张' })).toBeFocused();
+    await summary(page, seed.nodes.length);
 
     const make = page.getByRole('button', { name: '从此处建立主张' });
     await expect(make).toBeEnabled();
