@@ -13,7 +13,8 @@ declare module 'better-sqlite3' {
       prepare(sql: string): Statement;
       exec(sql: string): this;
       pragma(source: string, options?: { simple?: boolean }): unknown;
-      transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+      /** Runs `fn` in a transaction; `.immediate(…)` takes the write lock at its start. */
+      transaction<F extends (...args: never[]) => unknown>(fn: F): F & { immediate: F };
       close(): this;
     }
   }
