@@ -5,7 +5,7 @@
  * presenter's tour step, looking around, and going back to the presenter.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { camera, findBackgroundPoint, dragMouse, loadSeed, MAP_SVG, waitForCameraToRest } from './helpers.ts';
+import { camera, findBackgroundPoint, dragMouse, loadSeed, MAP_SVG, parseCamera, waitForCameraToRest } from './helpers.ts';
 import { createSeedRoom, expectConnected, removeDir, startServe, tempDir, type Links, type ServeProcess } from './helpers-collab.ts';
 
 const seed = loadSeed() as ReturnType<typeof loadSeed> & { tours: { id: string; steps: { caption: { zh: string } }[] }[] };
@@ -187,6 +187,18 @@ test('the audience follows the presenter’s tour step, looks around, and goes b
   await expect(back).toHaveCount(0);
   await presentation(presenter).getByRole('button', { name: '下一步' }).click();
   await expect(caption(viewer)).toHaveText(OVERVIEW.steps[3]!.caption.zh);
+
+  // The presenter pans by hand: the audience's view goes along.
+  await waitForCameraToRest(presenter);
+  const presenterStage = (await presenter.locator('.presentation .stage').boundingBox())!;
+  const start = { x: presenterStage.x + presenterStage.width / 2, y: presenterStage.y + 60 };
+  await dragMouse(presenter, start, { x: start.x - 140, y: start.y + 70 });
+  const moved = await waitForCameraToRest(presenter);
+  const viewerCamera = () => viewer.locator('.presentation svg.map > g[transform]').getAttribute('transform').then(parseCamera);
+  await expect.poll(async () => {
+    const seen = await viewerCamera();
+    return Math.abs(seen.k - moved.k) < 0.01 && Math.abs(seen.x - moved.x) < 2 && Math.abs(seen.y - moved.y) < 2;
+  }, { timeout: 5000 }).toBe(true);
 });
 
 test('a remote (the presenter view on another device) drives the room’s presentation', async ({ browser }) => {
