@@ -10,6 +10,7 @@ import {
   dragMouse, findBackgroundPoint, loadSeed, nodePosition, openApp, openMapFile, pasteText, revealNode, smallMap,
   waitForCameraToRest, waitForLayoutToRest, watchPage, type Point, type SeedMap,
 } from './helpers.ts';
+import { CANVAS_MAP, exportedNodes, screenPointOf } from './helpers-canvas.ts';
 
 const seed = loadSeed();
 /** The clipboard type argmap writes its fragments under (src/ui/clipboard.ts). */
@@ -176,6 +177,36 @@ test('from the keyboard alone: Shift+Space selects several nodes, Alt+arrow move
   expect(await selectedIds(page)).toEqual(['a']);
   await page.keyboard.press('Control+z');
   for (const id of ['a', 'e'] as const) await expect.poll(async () => distance(await nodePosition(page, id), before[id])).toBeLessThan(0.5);
+});
+
+test('on the canvas map (big maps) the lasso selects, and the selection moves as one step', async ({ page }) => {
+  await page.goto('./?renderer=canvas');
+  await expect(page.locator(`${CANVAS_MAP}[data-layout="settled"]`)).toBeVisible();
+  await openMapFile(page, 'grid.json', JSON.stringify(grid));
+  await summary(page, 6, 6);
+  await editingReady(page);
+  const a = await screenPointOf(page, grid.nodes[0]!.position);
+  const e = await screenPointOf(page, grid.nodes[4]!.position);
+  await page.keyboard.down('Shift');
+  await dragMouse(page, { x: a.x - 70, y: a.y - 45 }, { x: e.x + 70, y: e.y + 45 });
+  await page.keyboard.up('Shift');
+  // a, b, d and e are selected: the prompt counts them and the five edges that touch them.
+  await page.keyboard.press('Delete');
+  await expect(page.locator('dialog.delete-prompt')).toContainText('删除 4 个节点和 5 条连线？');
+  await page.keyboard.press('Escape');
+  await summary(page, 6, 6);
+
+  await dragMouse(page, a, { x: a.x + 60, y: a.y + 40 });
+  await expect(undoButton(page, '撤销：移动 4 个节点')).toBeEnabled();
+  const moved = await exportedNodes(page);
+  const shift = { x: moved.get('a')!.x - 0, y: moved.get('a')!.y - 0 };
+  expect(shift.x).toBeGreaterThan(20);
+  for (const [index, id] of ['a', 'b', 'd', 'e'].entries()) {
+    const start = grid.nodes[[0, 1, 3, 4][index]!]!.position;
+    expect(moved.get(id)!.x - start.x).toBeCloseTo(shift.x, 0);
+    expect(moved.get(id)!.y - start.y).toBeCloseTo(shift.y, 0);
+  }
+  expect(moved.get('c')).toMatchObject(grid.nodes[2]!.position);
 });
 
 test.describe('deleting', () => {
