@@ -146,6 +146,13 @@ test.describe('editing in the inspector', () => {
     await expect(inspector.getByRole('button', { name: '删除', exact: true })).toBeFocused();
     await inspector.getByRole('button', { name: '取消' }).click();
     await expect(mapNode(page, ZHU.id)).toHaveCount(1);
+    await expect(inspector.getByRole('button', { name: '删除节点' })).toBeFocused();
+    // Escape on the question answers No too, and leaves the inspector open.
+    await page.keyboard.press('Enter');
+    await expect(inspector.getByRole('button', { name: '删除', exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(inspector.getByRole('button', { name: '删除节点' })).toBeFocused();
+    await expect(mapNode(page, ZHU.id)).toHaveCount(1);
 
     await inspector.getByRole('button', { name: '删除节点' }).click();
     await expect(inspector.getByRole('button', { name: '删除', exact: true })).toBeFocused();
