@@ -11,7 +11,7 @@ import type { AppliedEdit, Edit, HistoryState } from '../core/document/index.ts'
 import type { ArgMap } from '../core/model.ts';
 import { serializeMap } from '../core/serialize.ts';
 import { doneText, undoneText } from './authoring-text.ts';
-import { t } from './i18n.ts';
+import { t } from './i18n-later.ts';
 import type { DocumentRoom, RoomOptions, SharedConnection } from './document-room.ts';
 import type { AutosaveStatus } from './document-storage.ts';
 import type { MapSession } from './map-session.svelte.ts';

@@ -5,7 +5,7 @@
  */
 import { inLanguage, type Point } from '../core/model.ts';
 import { arrowDirection, nearestInDirection } from './connect-target.ts';
-import { t } from './i18n.ts';
+import { t } from './i18n-later.ts';
 import type { Choosing, MapEditing } from './map-editing.svelte.ts';
 
 /** A key pressed while connecting by keys; true when it was one of connecting's. */

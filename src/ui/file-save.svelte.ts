@@ -11,7 +11,7 @@ import { serializeMap } from '../core/serialize.ts';
 import { problemsOnReopening } from './checked-save.ts';
 import { downloadText } from './download.ts';
 import { canChooseSaveFile, chooseSaveFile, writeBack } from './file-access.ts';
-import { t } from './i18n.ts';
+import { t } from './i18n-later.ts';
 import type { MapSession } from './map-session.svelte.ts';
 
 export class FileSave {

@@ -11,7 +11,7 @@ import type { Article } from './article-text.ts';
 import type { Authoring } from './authoring.svelte.ts';
 import { authoringOf } from './editing.ts';
 import { FileSave } from './file-save.svelte.ts';
-import { t } from './i18n.ts';
+import { t } from './i18n-later.ts';
 import type { MapSession } from './map-session.svelte.ts';
 import { hasUnsavedChanges, lastMapKey, recallCamera, rememberCamera, rememberLastMap, rememberUnsaved } from './room-memory.ts';
 

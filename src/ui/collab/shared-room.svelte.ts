@@ -8,7 +8,7 @@
 import { deleteRecentMap } from '../document-recent.ts';
 import { DocumentRoom } from '../document-room.ts';
 import { authoringOf } from '../editing.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n-later.ts';
 import type { MapSession } from '../map-session.svelte.ts';
 import { RoomConnection, type ConnectionOptions, type Refusal } from './connection.svelte.ts';
 import { collaborationUrl, roleOf, type RoomLink } from './room-link.ts';
