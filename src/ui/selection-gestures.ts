@@ -69,25 +69,3 @@ export function nodeDrag(id: string, session: MapSession, layout: LiveLayout, co
       starts = [];
     });
 }
-
-export interface Rectangle {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
-
-/** The rectangle two corners span, whichever way the pointer went. */
-export function spanned(a: { readonly x: number; readonly y: number }, b: { readonly x: number; readonly y: number }): Rectangle {
-  return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x), bottom: Math.max(a.y, b.y) };
-}
-
-/** The nodes whose centres lie in the rectangle (map coordinates), in `ids` order. */
-export function nodesInside(rectangle: Rectangle, ids: Iterable<string>, positionOf: (id: string) => Position | undefined): string[] {
-  const inside: string[] = [];
-  for (const id of ids) {
-    const place = positionOf(id);
-    if (place && place.x >= rectangle.left && place.x <= rectangle.right && place.y >= rectangle.top && place.y <= rectangle.bottom) inside.push(id);
-  }
-  return inside;
-}

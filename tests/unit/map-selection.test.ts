@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ArgMap } from '../../src/core/model.ts';
 import { nodeAfterDelete } from '../../src/ui/delete-focus.ts';
 import { PlaceMemory, placesToKeep } from '../../src/ui/kept-places.ts';
-import { movingIds, nodesInside, shifted, spanned } from '../../src/ui/selection-gestures.ts';
+import { nodesInside, spanned } from '../../src/ui/lasso-geometry.ts';
+import { movingIds, shifted } from '../../src/ui/selection-gestures.ts';
 
 const place = (id: string, x: number, y: number) => ({ id, x, y });
 
