@@ -23,6 +23,7 @@ import type { Limits } from './limits.ts';
 
 /** y-protocols message numbers, as Hocuspocus frames them. */
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -58,14 +59,34 @@ class MessageBudget {
   }
 }
 
-/** The document update a message carries, if it carries one. */
-function carriedUpdate(message: Uint8Array): Uint8Array | undefined {
+/** What a message carries that the room judges: a document update, or presence states. */
+type Carried = { readonly update: Uint8Array } | { readonly presence: readonly unknown[] } | undefined;
+
+function carried(message: Uint8Array): Carried {
   const decoder = decoding.createDecoder(message);
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
+  if (type === MESSAGE_AWARENESS) return { presence: presenceStates(decoding.readVarUint8Array(decoder)) };
   if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return undefined;
   const step = decoding.readVarUint(decoder);
-  return step === SYNC_STEP_2 || step === SYNC_UPDATE ? decoding.readVarUint8Array(decoder) : undefined;
+  return step === SYNC_STEP_2 || step === SYNC_UPDATE ? { update: decoding.readVarUint8Array(decoder) } : undefined;
+}
+
+/** The states of a y-protocols awareness update: count, then clientID, clock and JSON state each. */
+function presenceStates(update: Uint8Array): unknown[] {
+  const decoder = decoding.createDecoder(update);
+  const states: unknown[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count -= 1) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    states.push(JSON.parse(decoding.readVarString(decoder)) as unknown);
+  }
+  return states;
+}
+
+/** Whether a viewer's presence claims to present: only editors drive a presentation. */
+function presents(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'presenting' in state && (state as { presenting: unknown }).presenting !== null;
 }
 
 export class RoomExtension implements Extension {
@@ -117,13 +138,20 @@ export class RoomExtension implements Extension {
 
   async beforeHandleMessage({ connection, update: message, documentName, document }: beforeHandleMessagePayload): Promise<void> {
     if (!(this.#budgets.get(connection)?.take() ?? true)) return this.#refuse(connection, documentName, CLOSE_CODE.rateLimited, `rate-limited: more than ${this.limits.messagesPerSecond} messages a second; reconnect in a moment`);
-    let update: Uint8Array | undefined;
+    let what: Carried;
     try {
-      update = carriedUpdate(message);
+      what = carried(message);
     } catch {
       return this.#refuse(connection, documentName, CLOSE_CODE.refused, 'invalid-message: the message could not be read');
     }
-    if (update === undefined) return;
+    if (what === undefined) return;
+    if ('presence' in what) {
+      // Presence is each client's own say, but a view link's audience may not drive the room's
+      // presentation: every presenting device follows the newest presenter state it sees.
+      if (connection.readOnly && what.presence.some(presents)) return this.#refuse(connection, documentName, CLOSE_CODE.forbidden, 'read-only: a view link cannot present to the room');
+      return;
+    }
+    const { update } = what;
     if (connection.readOnly) {
       // A viewer's first sync carries an empty diff; anything new is a write.
       if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;

@@ -109,6 +109,26 @@ describe('argmap serve: rooms and links', { timeout: 15000 }, () => {
     expect(nodeCount(viewer.doc)).toBe(before + 1);
   });
 
+  it('a viewer shows its name, but presenting to the room is refused and its connection closed', async () => {
+    const { server } = await cleanup.server();
+    const links = await createRoom(server.url);
+    const editor = cleanup.client(connectClient(server.url, links.room, links.edit.token));
+    const viewer = cleanup.client(connectClient(server.url, links.room, links.view.token));
+    await Promise.all([editor.synced, viewer.synced]);
+    viewer.provider.setAwarenessField('name', '观众');
+    await waitFor(() => [...editor.provider.awareness!.getStates().values()].some((state) => state['name'] === '观众'), 5000, 'the viewer’s name');
+    expect(viewer.closes).toEqual([]);
+
+    viewer.provider.setAwarenessField('presenting', { tour: 'overview', step: 3, blanked: false, seq: 99 });
+    await waitFor(() => viewer.closes.length > 0, 5000, 'the refusal');
+    expect(viewer.closes[0]).toMatch(/^read-only: a view link cannot present/);
+    expect([...editor.provider.awareness!.getStates().values()].some((state) => state['presenting'] !== undefined)).toBe(false);
+    // An editor may present.
+    editor.provider.setAwarenessField('presenting', { tour: 'overview', step: 1, blanked: false, seq: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(editor.closes).toEqual([]);
+  });
+
   it('a wrong token, a token of another room and a revoked token are refused with a reason', async () => {
     const { server } = await cleanup.server();
     const links = await createRoom(server.url);
