@@ -6,6 +6,7 @@
  * and free of the document code: it is part of the app's first chunk.
  */
 import type { NodeKind, Point } from '../core/model.ts';
+import { madeAuthoring } from './editing.ts';
 import { t } from './i18n.ts';
 import { localActivity } from './local-activity.svelte.ts';
 import type { MapSession } from './map-session.svelte.ts';
@@ -69,15 +70,18 @@ export class MapEditing {
     this.session = session;
   }
 
-  #start(): void {
+  /** Starts a gesture, unless the map is a room's opened by a view link: nothing opens there. */
+  #start(): boolean {
+    if (madeAuthoring(this.session)?.readOnly === true) return false;
     this.used = true;
     this.refusal = undefined;
     this.cancel();
+    return true;
   }
 
   /** Opens the new-node editor at a map point. */
   addAt(at: Point): void {
-    this.#start();
+    if (!this.#start()) return;
     this.text = '';
     this.kind = 'claim';
     this.draft = { x: at.x, y: at.y };
@@ -93,8 +97,7 @@ export class MapEditing {
 
   editText(id: string): void {
     const node = this.session.index.nodes.get(id);
-    if (node === undefined) return;
-    this.#start();
+    if (node === undefined || !this.#start()) return;
     this.session.select(id);
     this.text = node.text[this.session.language] ?? '';
     this.editingText = id;
@@ -111,7 +114,7 @@ export class MapEditing {
   }
 
   startConnect(from: string, by: Connecting['by']): void {
-    this.#start();
+    if (!this.#start()) return;
     this.connecting = { from, by };
   }
 
@@ -137,6 +140,7 @@ export class MapEditing {
     } else if ((event.key === 'c' || event.key === 'C') && this.connectKeys !== undefined) {
       this.session.select(id);
       this.startConnect(id, 'keys');
+      if (this.connecting === undefined) return false;
       this.targetNotice = t('connectStart', this.session.language);
     } else if (event.key === 'F2' || (event.key === 'Enter' && this.session.selectedId === id)) this.editText(id);
     else return false;

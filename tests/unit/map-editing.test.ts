@@ -118,3 +118,18 @@ describe('MapEditing', () => {
     expect(mapEditingOf(session)).toBe(mapEditingOf(session));
   });
 });
+
+describe('MapEditing on a view link', () => {
+  it('opens no editor and starts no connection when the map is a room opened by a view link', async () => {
+    const editing = editingOf();
+    const { provideAuthoring } = await import('../../src/ui/editing.ts');
+    provideAuthoring({ session: editing.session, readOnly: true } as unknown as Parameters<typeof provideAuthoring>[0]);
+    editing.addAt({ x: 1, y: 2 });
+    expect(editing.draft).toBeUndefined();
+    editing.editText('a');
+    expect(editing.editingText).toBeUndefined();
+    expect(editing.nodeKey(key('c'), 'a')).toBe(false);
+    expect(editing.connecting).toBeUndefined();
+    expect(localActivity.typingIn).toBeUndefined();
+  });
+});
