@@ -10,6 +10,8 @@ import { MESSAGES, fill } from './i18n.ts';
 export { RELATION_PHRASES, SEMANTICS_NAMES, STATUS_BADGES, STATUS_NAMES } from './i18n.ts';
 
 const LATER_MESSAGES = {
+  close: { zh: '关闭', en: 'Close' },
+  shortcutsTitle: { zh: '键盘快捷键', en: 'Keyboard shortcuts' },
   inspector: { zh: '详情', en: 'Inspector' },
   noActor: { zh: '（文章叙述）', en: '(the article itself)' },
   inContext: { zh: '上下文', en: 'In context' },
