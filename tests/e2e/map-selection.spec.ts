@@ -206,7 +206,7 @@ test('on the canvas map (big maps) the lasso selects, and the selection moves as
     expect(moved.get(id)!.x - start.x).toBeCloseTo(shift.x, 0);
     expect(moved.get(id)!.y - start.y).toBeCloseTo(shift.y, 0);
   }
-  expect(moved.get('c')).toMatchObject(grid.nodes[2]!.position);
+  expect(moved.get('c')).toMatchObject({ ...grid.nodes[2]!.position });
 });
 
 test.describe('deleting', () => {
