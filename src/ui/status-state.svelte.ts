@@ -1,27 +1,14 @@
 /**
  * Which claims still stand: the grounded labelling of the open map (Dung semantics), under
- * the what-if assumptions a person has made, and the extensions of the map for the panel.
+ * the what-if assumptions a person has made. The Status panel's extensions: status-extensions.ts.
  */
 import type { EdgeLinks } from '../core/edge-links.ts';
 import { indexMap, type ArgMap } from '../core/model.ts';
-import { enumerateExtensions, namedExtensions, SEMANTICS, type Semantics } from '../core/semantics/extensions.ts';
 import { frameworkFromMap } from '../core/semantics/framework.ts';
 import { groundedLabelling } from '../core/semantics/grounded.ts';
 import { labelName, type LabelName } from '../core/semantics/labels.ts';
 import { changedArguments, statusReason, type StatusReason } from '../core/semantics/status-reasons.ts';
 import { whatIfLabelling, type Assumption } from '../core/semantics/what-if.ts';
-
-/**
- * Enumeration runs on the page's own thread, so it gets a budget of a few tenths of a second;
- * past it the panel lists what was found and says the list is incomplete.
- */
-const UI_LIMITS = { maxExtensions: 1000, maxSteps: 20_000_000 };
-
-export interface ExtensionList {
-  readonly semantics: Semantics;
-  readonly extensions: readonly (readonly string[])[];
-  readonly complete: boolean;
-}
 
 /** A node whose status an assumption changed. */
 export interface StatusChange {
@@ -56,14 +43,6 @@ export class StatusState {
     const labels = new Map<string, LabelName>();
     for (let argument = 0; argument < nodeCount; argument += 1) labels.set(framework.names[argument]!, labelName(this.whatIf.labels[argument]!));
     return labels;
-  });
-  /** Computed only when the panel reads them: deriveds are lazy. */
-  readonly extensions: readonly ExtensionList[] = $derived.by(() => {
-    const { framework, nodeCount } = this.mapFramework;
-    return SEMANTICS.map((semantics) => {
-      const enumeration = enumerateExtensions(framework, semantics, UI_LIMITS);
-      return { semantics, extensions: namedExtensions(framework, enumeration.extensions, nodeCount), complete: enumeration.complete };
-    });
   });
 
   /** `links`: those of the map's edges, when they are at hand (a big map's were resolved as it was read). */

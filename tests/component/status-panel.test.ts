@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArgMap } from '../../src/core/model.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
 import StatusPanel from '../../src/ui/StatusPanel.svelte';
+import { extensionLists } from '../../src/ui/status-extensions.ts';
 import { StatusState } from '../../src/ui/status-state.svelte.ts';
 import { makeMap } from '../support/make-map.ts';
 import { loadSeedMap } from '../support/seed.ts';
@@ -148,8 +149,8 @@ describe('StatusPanel', () => {
 
   it('renders the four semantics with their extension counts', () => {
     const { status } = renderStatus(TWO_WAY);
-    expect(status.extensions.map((list) => list.semantics)).toEqual(['grounded', 'complete', 'preferred', 'stable']);
-    expect(summaries()).toEqual(status.extensions.map((list) => expect.stringContaining(`${list.extensions.length} 个`)));
+    expect(extensionLists(status.mapFramework).map((list) => list.semantics)).toEqual(['grounded', 'complete', 'preferred', 'stable']);
+    expect(summaries()).toEqual(extensionLists(status.mapFramework).map((list) => expect.stringContaining(`${list.extensions.length} 个`)));
     // grounded {c, d}; complete {c,d}, {a,c,d}, {b,c,d}; preferred and stable {a,c,d}, {b,c,d}.
     expect(summaries()).toEqual([
       '基础外延（grounded） · 1 个',
@@ -184,7 +185,7 @@ describe('StatusPanel', () => {
     expect(details('稳定外延').querySelectorAll('ol > li')).toHaveLength(0);
     // Only the stable section says there is none.
     expect(within(details('基础外延')).queryByText('没有外延。')).toBeNull();
-    expect(status.extensions.every((list) => list.complete)).toBe(true);
+    expect(extensionLists(status.mapFramework).every((list) => list.complete)).toBe(true);
     expect(screen.queryByText(/计算在限额处停止/)).toBeNull();
   });
 
@@ -197,9 +198,9 @@ describe('StatusPanel', () => {
     ]).flat();
     const { status } = renderStatus(makeMap(ids, edges));
     // Preferred may stop at its step budget before 1000 (each candidate is checked against those found).
-    const preferred = status.extensions[2]!.extensions.length;
+    const preferred = extensionLists(status.mapFramework)[2]!.extensions.length;
     expect(preferred).toBeGreaterThan(20);
-    expect(status.extensions.map((list) => [list.semantics, list.extensions.length, list.complete])).toEqual([
+    expect(extensionLists(status.mapFramework).map((list) => [list.semantics, list.extensions.length, list.complete])).toEqual([
       ['grounded', 1, true],
       ['complete', 1000, false],
       ['preferred', preferred, false],
