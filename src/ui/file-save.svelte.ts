@@ -37,6 +37,15 @@ export class FileSave {
     this.status = '';
   }
 
+  /**
+   * The map's room has handed back the map it holds: the map landed from that room, so it is the
+   * same map, in a new object; it is as far from its file as it was.
+   */
+  reopened(): void {
+    const written = this.#written;
+    if (written?.map !== undefined && written.generation === this.#session.generation) this.#written = { generation: written.generation, map: this.#session.map };
+  }
+
   /** Saves the map; true when it was written (to its file or a download). */
   async save(): Promise<boolean> {
     const session = this.#session;

@@ -48,7 +48,11 @@ export class MapKeeping {
     this.#stop = $effect.root(() => {
       $effect(() => {
         const key = this.authoring?.roomKey;
-        untrack(() => (this.#keyed = key === undefined ? undefined : { key, generation: session.generation }));
+        untrack(() => {
+          this.#keyed = key === undefined ? undefined : { key, generation: session.generation };
+          // A map opened from its room (Recent maps, the map open last) comes back from it as it landed.
+          if (key !== undefined && key === session.opened.roomKey) this.file.reopened();
+        });
       });
       // A map that lands is as its file has it, unless this browser knows the file is behind.
       $effect(() => {
@@ -107,11 +111,11 @@ export class MapKeeping {
   }
 
   /** A map autosave keeps (Recent maps, or the map open last): it opens with its camera. */
-  async openStored(key: string, quietly = false): Promise<void> {
+  async openStored(key: string, quietly = false, ticket = this.#session.takeTicket()): Promise<void> {
     const session = this.#session;
-    const ticket = session.takeTicket();
-    const { openStoredMap } = await import('./stored-map.ts');
-    const stored = await openStoredMap(key, session.language);
+    const stored = await import('./stored-map.ts')
+      .then(({ openStoredMap }) => openStoredMap(key, session.language))
+      .catch((error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const);
     if (!stored.ok) {
       session.release(ticket);
       if (!quietly) session.lastAttempt = { fileName: t('recentMaps', session.language), problems: [{ severity: 'error', message: stored.message }], opened: false };
@@ -123,10 +127,14 @@ export class MapKeeping {
     session.open(stored.opened, ticket);
   }
 
-  /** Brings back the map open last in this browser, when there is one. */
-  async openLast(): Promise<void> {
+  /**
+   * Brings back the map open last in this browser, when there is one, with the ticket the page
+   * took as it started: a map the person opened meanwhile is not replaced.
+   */
+  async openLast(ticket: number): Promise<void> {
     const key = lastMapKey();
-    if (key !== undefined) await this.openStored(key, true);
+    if (key === undefined) this.#session.release(ticket);
+    else await this.openStored(key, true, ticket);
   }
 
   destroy(): void {

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { loadMapText } from '../../src/core/load-map.ts';
-import { camera, downloadedText, loadSeed, openApp, waitForCameraToRest } from './helpers.ts';
+import { camera, downloadedText, loadSeed, openApp, openMapFile, smallMap, waitForCameraToRest } from './helpers.ts';
 
 const seed = loadSeed();
 const ARTICLE = '算力之争\n\n甲认为大模型需要更多算力。\n\n乙认为数据比算力更重要。';
@@ -99,7 +99,9 @@ async function expectCamera(page: Page, expected: ViewCamera): Promise<void> {
 }
 
 async function expectRestored(page: Page, left: ViewCamera): Promise<void> {
-  await expect(page.locator('h1')).toContainText('算力之争');
+  // Its changes were never written to a file: the • stays across the reload.
+  await expect(page.locator('h1')).toHaveText(/算力之争\s?•$/);
+  await expect(page).toHaveTitle('• 算力之争 · argmap');
   await summary(page, 2);
   await expect(page.locator('svg.map g[data-node-id]')).toHaveCount(2);
   await expectCamera(page, left);
@@ -149,6 +151,29 @@ test('the seed map comes back after a reload with its article in the Source tab'
   await expect(page.locator('.source-panel [data-quote-of]').first()).toBeVisible();
 });
 
+test('a file opened while the map open last is being brought back is not replaced by it', async ({ page, context }) => {
+  await openApp(page);
+  await newArticleMap(page);
+  await editingReady(page);
+  await expectListed(page, '算力之争');
+  await page.close();
+
+  const other = await context.newPage();
+  // The code that brings the last map back arrives late, as on a slow connection.
+  await other.route(/map-keeping[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue();
+  });
+  await other.goto('/');
+  await expect(other.locator('svg.map g[data-node-id]').first()).toBeVisible();
+  await openMapFile(other, 'small.json', JSON.stringify(smallMap()));
+  await expect(other.locator('h1')).toContainText('小测试地图');
+  // Long after the last map could have come back, the file the person chose is still open.
+  await other.waitForTimeout(4000);
+  await expect(other.locator('h1')).toContainText('小测试地图');
+  await summary(other, 3);
+});
+
 test('Recent maps lists the maps by title, date and size, opens one, and deletes another with its data after a confirm', async ({ page }) => {
   await openApp(page);
   await editingReady(page);
@@ -175,6 +200,9 @@ test('Recent maps lists the maps by title, date and size, opens one, and deletes
   await expect(dialog).toHaveCount(0);
   await summary(page, seed.nodes.length);
   await expect(page.locator('h1')).toContainText(seed.title.zh!);
+  // Unchanged since it was opened, it comes back from its room without a •.
+  await expect(page.getByRole('status').filter({ hasText: '已恢复此浏览器中自动保存的修改' })).toBeAttached();
+  await expect(page).toHaveTitle(`${seed.title.zh!} · argmap`);
 
   await openMenuItem(page, /^最近的地图…$/);
   const made = dialog.locator('.entry', { hasText: '算力之争' });

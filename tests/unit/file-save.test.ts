@@ -76,6 +76,21 @@ describe('Save', () => {
     expect(save.dirty).toBe(false);
   });
 
+  it('a map that its room hands back as it landed stays clean; one whose file is behind stays dirty', () => {
+    const session = new MapSession({ map: MAP, name: 'rehearsal', sourceTexts: new Map() });
+    const save = new FileSave(session);
+    session.open({ map: MAP, name: 'kept', sourceTexts: new Map(), roomKey: 'kept:1' });
+    save.landed(false);
+    session.edit({ ...MAP });
+    flushSync();
+    expect(save.dirty).toBe(true);
+    save.reopened();
+    expect(save.dirty).toBe(false);
+    save.landed(true);
+    save.reopened();
+    expect(save.dirty).toBe(true);
+  });
+
   it('without a file or a save picker, Save downloads argmap JSON', async () => {
     const session = new MapSession({ map: MAP, name: 'rehearsal', sourceTexts: new Map() });
     const save = new FileSave(session);
