@@ -4,7 +4,8 @@
  *   - deriving the read model after one edit (5,000 nodes), against deriving it in full;
  *   - undoing 100 steps, against making those 100 edits;
  *   - the document's memory for 20,000 nodes, against the read-only map alone;
- *   - encoding the whole document (what autosave writes when it compacts), and checking one
+ *   - encoding the whole document (what y-indexeddb's merge of stored updates did on the page;
+ *     autosave now merges in a worker, bench/editing.ts), and checking one
  *     remote update (what a collaboration server does per update), against applying it unchecked.
  * Writes its section of bench/RESULTS.md; `--strict` exits with status 1 when a target is missed.
  *
@@ -135,7 +136,8 @@ function memory(nodeCount: number): { mapMb: number; docMb: number; documentMb: 
   let document: MapDocument | undefined = new MapDocument(doc);
   gc();
   const withDocument = process.memoryUsage().heapUsed;
-  // What y-indexeddb does on the page's thread when it compacts its store (every 500 updates).
+  // What y-indexeddb did on the page's thread when it compacted its store (every 500 updates);
+  // autosave now merges the stored updates in a worker (document-compaction.ts).
   const encodings: number[] = [];
   let update: Uint8Array = new Uint8Array();
   for (let run = 0; run < 5; run += 1) {
@@ -263,7 +265,8 @@ const section = [
   '',
   '### Memory and size',
   '',
-  'Heap growth after garbage collection. Baseline: the read-only map (ArgMap) alone. "Document" is the Y.Doc plus its read model and undo manager.',
+  'Heap growth after garbage collection. Baseline: the read-only map (ArgMap) alone. "Document" is the Y.Doc plus its read model and undo manager. ' +
+    'Encoding the whole document is what y-indexeddb\'s merge of the stored updates did on the page\'s thread; autosave now does it in a worker (bench/editing.ts measures the page meanwhile).',
   '',
   `| nodes | map alone | Y.Doc | document (target < ${TARGETS.memory20kMb} MB at 20,000) | document vs map | encoded update | encoding it (median of 5) |`,
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -197,7 +197,7 @@ try {
     '',
     '### Autosave on the 20,000-node map',
     '',
-    `The longest main-thread task from the first of ${AUTOSAVE_EDITS} small edits (20 to a task) until the stored updates are merged into one ` +
+    `The longest main-thread task from the first of ${AUTOSAVE_EDITS} small edits (4 to a task) until the stored updates are merged into one ` +
       `(${AUTOSAVE_RUNS === 1 ? 'one run' : `median of ${AUTOSAVE_RUNS} runs`}); building the document before is not counted.`,
     '',
     `| autosave | longest task (target < ${TARGETS.autosaveTaskMs} ms) | vs y-indexeddb's own merge | merged and read back exactly |`,

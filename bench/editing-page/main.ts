@@ -62,6 +62,9 @@ function afterNextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(() => resolve(performance.now()))));
 }
 
+/** Edits made in one task while autosave runs: a few keystrokes' worth, so that the longest task is autosave's, not theirs. */
+const EDITS_PER_TASK = 4;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function authoringFor(nodes: number): Promise<Authoring> {
@@ -150,7 +153,7 @@ const bench = {
   },
 
   /**
-   * Autosave of a big map's document: `edits` small edits (20 to a task, as typing would come),
+   * Autosave of a big map's document: `edits` small edits (a few to a task, as typing would come),
    * then the wait for the stored updates to be merged, watching the page's longest task.
    */
   async autosave(text: string, mode: AutosaveMode, edits: number): Promise<AutosaveRun> {
@@ -168,7 +171,7 @@ const bench = {
     const since = performance.now();
     for (let run = 0; run < edits; run += 1) {
       document.apply(updateText(ids[(run * 37) % ids.length]!, 'zh', `改写 ${run}`));
-      if (run % 20 === 19) await nextTask();
+      if (run % EDITS_PER_TASK === EDITS_PER_TASK - 1) await nextTask();
     }
     let compacted = false;
     for (let waited = 0; waited < 60_000 && !compacted; waited += 250) {
