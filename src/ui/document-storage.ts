@@ -63,7 +63,7 @@ function isQuotaError(error: unknown): boolean {
 const LOAD_TIMEOUT_MS = 5000;
 
 /** Stored updates are merged into one past this many (y-indexeddb's own threshold)… */
-export const COMPACT_AFTER = 500;
+const COMPACT_AFTER = 500;
 /** …once no update has come for this long, so that typing does not start one merge per keystroke. */
 const COMPACT_DELAY_MS = 1000;
 
