@@ -324,6 +324,13 @@ test.describe('the keyboard on the map', () => {
     expect(await dialog.locator('tr').count()).toBeGreaterThanOrEqual(10);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+
+    // From another tab, "/" brings the Explore tab back and focuses its box once it is there.
+    await openTab(page, '大纲');
+    await expect(page.locator('#map-search')).toHaveCount(0);
+    await page.locator('svg.map').focus();
+    await page.keyboard.press('/');
+    await expect(page.locator('#map-search')).toBeFocused();
   });
 
   test('arrows move focus along edges, Enter opens the inspector, Esc clears the selection', async ({ page }) => {
