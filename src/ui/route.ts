@@ -1,6 +1,6 @@
 /** Which screen the address asks for: the map to explore, a tour presented, its presenter view, or its print view. */
 import { parsePresentHash, presentHash, type PresentLocation } from '../core/tours/playback.ts';
-import { WINDOW_HANDOVER_TOKEN } from './presentation.svelte.ts';
+import { WINDOW_HANDOVER_TOKEN } from './handover.ts';
 
 /** A link to a tour that names no step argmap can show: what it was, and why. */
 export interface BrokenLink {

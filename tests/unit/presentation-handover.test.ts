@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArgMap } from '../../src/core/model.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
-import { MapOffer, Presentation, requestHandedMap, type HandedMap } from '../../src/ui/presentation.svelte.ts';
+import { MapOffer, requestHandedMap, type HandedMap } from '../../src/ui/handover.ts';
+import { Presentation } from '../../src/ui/presentation.svelte.ts';
 import { handoverTokenOf, parseRoute, presenterUrl } from '../../src/ui/route.ts';
 
 const cleanups: (() => void)[] = [];
