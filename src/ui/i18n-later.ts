@@ -10,6 +10,12 @@ import { MESSAGES, fill } from './i18n.ts';
 export { RELATION_PHRASES, SEMANTICS_NAMES, STATUS_BADGES, STATUS_NAMES } from './i18n.ts';
 
 const LATER_MESSAGES = {
+  blanked: { zh: '屏幕已黑屏，按 B 恢复', en: 'Screen blanked; press B to show it again' },
+  dismiss: { zh: '知道了', en: 'Dismiss' },
+  linkRefusedTitle: { zh: '此链接无法按原样打开，当前地图保持不变', en: 'This link could not be followed as it asks; the map stays as it is' },
+  problemsTitle: { zh: '无法打开该文件，当前地图保持不变', en: 'The file could not be opened; the map you had stays open' },
+  saveRefusedTitle: { zh: '未保存：该文件将无法再次打开，当前地图保持不变', en: 'Not saved: the file would not open again; the map stays as it is' },
+  warningsTitle: { zh: '已打开，但做了以下修复', en: 'Opened, with these repairs' },
   clearPath: { zh: '清除路径', en: 'Clear path' },
   collapsedBranches: { zh: '已折叠', en: 'Collapsed' },
   expand: { zh: '展开', en: 'Expand' },
