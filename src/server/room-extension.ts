@@ -15,6 +15,7 @@ import type {
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { checkToken, type Role } from './links.ts';
 import { RoomGuard } from './room-guard.ts';
@@ -59,8 +60,15 @@ class MessageBudget {
   }
 }
 
+/** A client's presence state as an awareness update carries it. */
+interface PresenceState {
+  readonly client: number;
+  readonly clock: number;
+  readonly state: unknown;
+}
+
 /** What a message carries that the room judges: a document update, or presence states. */
-type Carried = { readonly update: Uint8Array } | { readonly presence: readonly unknown[] } | undefined;
+type Carried = { readonly update: Uint8Array } | { readonly presence: readonly PresenceState[] } | undefined;
 
 function carried(message: Uint8Array): Carried {
   const decoder = decoding.createDecoder(message);
@@ -73,20 +81,26 @@ function carried(message: Uint8Array): Carried {
 }
 
 /** The states of a y-protocols awareness update: count, then clientID, clock and JSON state each. */
-function presenceStates(update: Uint8Array): unknown[] {
+function presenceStates(update: Uint8Array): PresenceState[] {
   const decoder = decoding.createDecoder(update);
-  const states: unknown[] = [];
+  const states: PresenceState[] = [];
   for (let count = decoding.readVarUint(decoder); count > 0; count -= 1) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    states.push(JSON.parse(decoding.readVarString(decoder)) as unknown);
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    states.push({ client, clock, state: JSON.parse(decoding.readVarString(decoder)) as unknown });
   }
   return states;
 }
 
-/** Whether a viewer's presence claims to present: only editors drive a presentation. */
-function presents(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && 'presenting' in state && (state as { presenting: unknown }).presenting !== null;
+/**
+ * Whether a viewer's presence would make it a presenter: a state that presents and is news to the
+ * room. Providers relay every presence they hear, the presenter's too; a relay carries a clock the
+ * room already has, and changes nothing.
+ */
+function presentsAnew(entry: PresenceState, room: Awareness): boolean {
+  const { state } = entry;
+  const presents = typeof state === 'object' && state !== null && 'presenting' in state && (state as { presenting: unknown }).presenting != null;
+  return presents && entry.clock > (room.meta.get(entry.client)?.clock ?? -1);
 }
 
 export class RoomExtension implements Extension {
@@ -148,7 +162,7 @@ export class RoomExtension implements Extension {
     if ('presence' in what) {
       // Presence is each client's own say, but a view link's audience may not drive the room's
       // presentation: every presenting device follows the newest presenter state it sees.
-      if (connection.readOnly && what.presence.some(presents)) return this.#refuse(connection, documentName, CLOSE_CODE.forbidden, 'read-only: a view link cannot present to the room');
+      if (connection.readOnly && what.presence.some((entry) => presentsAnew(entry, document.awareness))) return this.#refuse(connection, documentName, CLOSE_CODE.forbidden, 'read-only: a view link cannot present to the room');
       return;
     }
     const { update } = what;
