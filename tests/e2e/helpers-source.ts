@@ -4,8 +4,14 @@
  */
 import { expect, type Page } from '@playwright/test';
 
+/** Waits for the Source tab (it loads on first use) to draw its text. */
+async function sourceDrawn(page: Page): Promise<void> {
+  await expect(page.locator('.source-panel article [data-start]').first()).toBeAttached({ timeout: 15_000 });
+}
+
 /** Drags the mouse over the source text from offset `start` to `end` (exclusive) of the first article. */
 export async function dragOverPassage(page: Page, start: number, end: number): Promise<void> {
+  await sourceDrawn(page);
   const points = await page.evaluate(
     ({ from, to }) => {
       const runs = [...document.querySelectorAll<HTMLElement>('.source-panel article [data-start]')];
@@ -60,6 +66,7 @@ export async function startClaim(page: Page, start: number, end: number) {
  * with a DOM range (no mouse), so a boundary can sit at a paragraph's end, past its last character.
  */
 export async function selectOffsets(page: Page, start: number, end: number): Promise<void> {
+  await sourceDrawn(page);
   await page.evaluate(
     ({ from, to }) => {
       const runs = [...document.querySelectorAll<HTMLElement>('.source-panel article [data-start]')];
@@ -90,6 +97,7 @@ export async function selectOffsets(page: Page, start: number, end: number): Pro
 
 /** Where `passage` first stands in the first source text shown (read back from the tab's runs). */
 export async function passageOffset(page: Page, passage: string): Promise<number> {
+  await sourceDrawn(page);
   const start = await page.evaluate((wanted) => {
     const runs = [...document.querySelectorAll<HTMLElement>('.source-panel article:first-of-type [data-start]')];
     // Runs carry their offsets; what lies between them is the line breaks the tab leaves out.
