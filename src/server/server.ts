@@ -104,7 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const allowed = new Set(options.allowOrigins ?? []);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const secret = loadOrCreateSecret(options.dataDir);
-  const store = new RoomStore(options.dataDir);
+  const store = new RoomStore(options.dataDir, { shared: options.redis !== undefined });
   const rooms = new RoomExtension(store, secret, limits, log);
   const throttle = new ConnectionThrottle({ throttle: limits.connectionsPerMinute, consideredSeconds: 60, banTime: limits.banMinutes });
   const hocuspocus = new Hocuspocus({

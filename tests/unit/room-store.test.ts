@@ -22,7 +22,7 @@ describe('RoomStore.compact', () => {
   it('two servers on one folder, each compacting with a state the other has not caught up with, lose nothing', () => {
     const dir = tempDataDir();
     dirs.push(dir);
-    const store = new RoomStore(dir);
+    const store = new RoomStore(dir, { shared: true });
     const base = new Y.Doc();
     base.getMap('nodes').set('a', 'kept');
     base.getMap('nodes').set('gone', 'deleted by A');
