@@ -37,6 +37,9 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Alt+←↑→↓'], action: { zh: '移动所选节点（加 Shift 移得更远）', en: 'Move the selected nodes (with Shift, further)' } },
       { keys: ['Delete', 'Backspace'], action: { zh: '删除所选节点及其连线（先确认数量），或删除所选连线', en: 'Delete the selected nodes with their edges (after a prompt that counts them), or the selected edge' } },
       { keys: ['Ctrl+C', 'Ctrl+X', 'Ctrl+V'], action: { zh: '复制、剪切所选节点；在指针处或视图中央粘贴', en: 'Copy or cut the selected nodes; paste at the pointer or the centre of the view' } },
+      { keys: ['Ctrl+Z'], action: { zh: '撤销（工具栏上写着撤销什么）', en: 'Undo (the toolbar says what)' } },
+      { keys: ['Shift+Ctrl+Z', 'Ctrl+Y'], action: { zh: '重做', en: 'Redo' } },
+      { keys: ['Ctrl+S'], action: { zh: '保存到打开的文件（或下载）', en: 'Save to the opened file (or download it)' } },
     ],
   },
   {
