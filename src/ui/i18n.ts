@@ -5,7 +5,6 @@
 import type { Language } from '../core/model.ts';
 
 export const MESSAGES = {
-  appName: { zh: 'argmap 论证地图', en: 'argmap' },
   openMap: { zh: '打开地图…', en: 'Open map…' },
   exportSvg: { zh: '导出 SVG', en: 'Export SVG' },
   fitToScreen: { zh: '适应屏幕', en: 'Fit to screen' },
@@ -33,7 +32,6 @@ export const MESSAGES = {
   source: { zh: '原文', en: 'Source' },
   tours: { zh: '导览', en: 'Tours' },
   panels: { zh: '面板', en: 'Panels' },
-  showPanel: { zh: '面板', en: 'Panel' },
   shortcuts: { zh: '快捷键', en: 'Shortcuts' },
   hiddenCount: { zh: '折叠了 {count} 个节点', en: '{count} nodes collapsed' },
   saveAs: { zh: '另存为 ▾', en: 'Save as ▾' },
@@ -59,7 +57,6 @@ export const MESSAGES = {
   shareTitle: { zh: '分享此地图', en: 'Share this map' },
   roomRefused: { zh: '无法打开共享地图：{reason}', en: 'The shared map could not be opened: {reason}' },
   roomInvalidLink: { zh: '此链接无效。', en: 'this link is not valid.' },
-  roomUnreachable: { zh: '无法连接服务器。', en: 'the server could not be reached.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
