@@ -19,21 +19,23 @@ export function mutualAttackPartners(edges: readonly ArgEdge[]): Int32Array {
   const known = partnersByEdges.get(edges);
   if (known !== undefined) return known;
   const partners = new Int32Array(edges.length).fill(-1);
-  // By "from to": the attacks still waiting for one the other way.
-  const waiting = new Map<string, number[]>();
+  // By from, then to: the attacks still waiting for one the other way. Keyed by the ids
+  // themselves: a key joining the two was a new string to hash for every attack.
+  const waiting = new Map<string, Map<string, number[]>>();
   edges.forEach((edge, index) => {
     if (edge.kind !== 'attack' || edge.from === edge.to) return;
-    const reverse = waiting.get(`${edge.to}\u0000${edge.from}`);
+    const reverse = waiting.get(edge.to)?.get(edge.from);
     const partner = reverse?.shift();
     if (partner !== undefined) {
       partners[index] = partner;
       partners[partner] = index;
       return;
     }
-    const key = `${edge.from}\u0000${edge.to}`;
-    const list = waiting.get(key);
+    let byTarget = waiting.get(edge.from);
+    if (byTarget === undefined) waiting.set(edge.from, (byTarget = new Map()));
+    const list = byTarget.get(edge.to);
     if (list) list.push(index);
-    else waiting.set(key, [index]);
+    else byTarget.set(edge.to, [index]);
   });
   partnersByEdges.set(edges, partners);
   return partners;
