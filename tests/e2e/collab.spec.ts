@@ -4,7 +4,7 @@
  * restarted, edits made offline, and two servers sharing rooms through Redis.
  */
 import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
-import { loadSeed } from './helpers.ts';
+import { loadSeed, revealNode } from './helpers.ts';
 import {
   addClaim,
   connectionStatus,
@@ -181,6 +181,13 @@ test('edits made offline on both sides merge when the connection is back; the pa
 
   await away.context().setOffline(true);
   await expect(connectionStatus(away)).toHaveText('离线（修改会在恢复后同步）');
+  // The views loaded ahead when the room was joined: the inspector opens offline, in edit mode too.
+  const point = await revealNode(away, loadSeed().nodes[0]!.id);
+  await away.mouse.click(point.x, point.y);
+  await expect(away.locator('aside')).toBeVisible();
+  await away.locator('aside').getByRole('button', { name: '编辑', exact: true }).click();
+  await expect(away.locator('aside textarea').first()).toBeVisible();
+  await away.keyboard.press('Escape');
   await addClaim(away);
   await addClaim(here);
   await addClaim(here);
