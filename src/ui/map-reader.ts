@@ -71,6 +71,24 @@ export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasure
   const renamed = changedActors(previous.actors, map.actors);
   let actors: Map<string, Actor> | undefined;
   const speakers = () => (actors ??= new Map(map.actors.map((actor) => [actor.id, actor])));
+  const measure = (node: ArgNode, boxes: Record<Language, Map<string, NodeBox>>, extents: Map<string, Extent>) => {
+    const zh = measureNode(node, 'zh', speakers());
+    const en = measureNode(node, 'en', speakers());
+    boxes.zh.set(node.id, zh);
+    boxes.en.set(node.id, en);
+    extents.set(node.id, { width: Math.max(zh.width, en.width), height: Math.max(zh.height, en.height) });
+  };
+  if (sameNodes(map, previous) && measures.boxes.zh.size === map.nodes.length && measures.boxes.en.size === map.nodes.length && extents.size === map.nodes.length) {
+    // The same nodes in the same order (a text, a place, a speaker changed): the measures are
+    // copied whole, in their order, and only the nodes the edit touched are measured again;
+    // copying a map of 5,000 entries costs a fraction of building it one entry at a time.
+    const boxes = { zh: new Map(measures.boxes.zh), en: new Map(measures.boxes.en) };
+    const nextExtents = new Map(extents);
+    map.nodes.forEach((node, index) => {
+      if (node !== previous.nodes[index] || (node.actor !== undefined && renamed.has(node.actor))) measure(node, boxes, nextExtents);
+    });
+    return { boxes, links: map.edges === previous.edges ? measures.links : linksOfMap(map), extents: nextExtents };
+  }
   const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
   const nextExtents = new Map<string, Extent>();
   // The read model keeps the node order, so the two lists are walked in step; only where they
@@ -100,6 +118,11 @@ export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasure
   });
   const links = map.edges === previous.edges && sameOrder ? measures.links : linksOfMap(map);
   return { boxes, links, extents: nextExtents };
+}
+
+/** Whether the two maps list the same node ids in the same order. */
+function sameNodes(map: ArgMap, previous: ArgMap): boolean {
+  return map.nodes.length === previous.nodes.length && map.nodes.every((node, index) => node.id === previous.nodes[index]!.id);
 }
 
 export interface OpenedFile {

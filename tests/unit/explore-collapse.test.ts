@@ -36,6 +36,13 @@ describe('collapsedHidden', () => {
     expect(collapsedHidden(tree, [])).toEqual({ hidden: new Set(), hiddenCount: new Map() });
   });
 
+  it('says "nothing collapsed" with the same object every time, so that an edit with nothing collapsed changes nothing derived from it', () => {
+    const map = makeMap(['a', 'b'], [['e', 'b', 'a']]);
+    const edited = { ...map, nodes: map.nodes.map((node) => ({ ...node, text: { en: 'edited' } })) };
+    expect(collapsedHidden(edited, [])).toBe(collapsedHidden(map, []));
+    expect(collapsedHidden(edited, ['gone'])).toBe(collapsedHidden(map, []));
+  });
+
   it('hides what hangs only under the collapsed node, and keeps what has another way up', () => {
     const result = collapsedHidden(tree, ['a']);
     expect(result.hidden).toEqual(new Set(['e1', 'f']));

@@ -46,13 +46,16 @@ function childIds(graph: ExploreGraph, nodeId: string): string[] {
   return linksOf(graph.children, nodeId).map((link) => link.nodeId);
 }
 
+/** One answer for "nothing is collapsed": the same object after every edit, so what is worked out from it (every node's badges) is not worked out again. */
+const NOTHING_COLLAPSED: CollapseResult = { hidden: new Set(), hiddenCount: new Map() };
+
 export function collapsedHidden(map: ArgMap, collapsedIds: Iterable<string>): CollapseResult {
   const requested = [...collapsedIds];
   // Nothing collapsed, nothing to walk: a big map opens without building its graph here.
-  if (requested.length === 0) return { hidden: new Set(), hiddenCount: new Map() };
+  if (requested.length === 0) return NOTHING_COLLAPSED;
   const graph = exploreGraph(map);
   const collapsed = new Set(requested.filter((id) => graph.nodeOrder.has(id)));
-  if (collapsed.size === 0) return { hidden: new Set(), hiddenCount: new Map() };
+  if (collapsed.size === 0) return NOTHING_COLLAPSED;
 
   const noStops = new Set<string>();
   const climbsToRoot = descendants(graph, graph.roots, noStops);
