@@ -100,7 +100,7 @@ export class Authoring {
   /** Applies an edit, announces what it did or why it was refused, and returns its result. */
   async apply<R>(edit: Edit<R>): Promise<AppliedEdit<R>> {
     const room = await this.#ready();
-    if (room.connection?.role === 'view') return this.#refuseReadOnly();
+    if (room.connection?.role === 'view') return this.refuseReadOnly();
     const applied = room.document.apply(edit);
     const language = this.session.language;
     if (!applied.ok) this.announcement = applied.message;
@@ -118,7 +118,8 @@ export class Authoring {
     if (applied.ok) this.session.select(applied.result.id);
   }
 
-  #refuseReadOnly(): { ok: false; message: string } {
+  /** Says, in the aria-live region, that a view link cannot change the map; for gestures that would. */
+  refuseReadOnly(): { ok: false; message: string } {
     const message = t('viewOnlyRefused', this.session.language);
     this.announcement = message;
     return { ok: false, message };
@@ -126,14 +127,14 @@ export class Authoring {
 
   async undo(): Promise<void> {
     const room = await this.#ready();
-    if (room.connection?.role === 'view') return void this.#refuseReadOnly();
+    if (room.connection?.role === 'view') return void this.refuseReadOnly();
     const done = room.document.history.undo();
     if (done !== undefined) this.announcement = undoneText(done, this.session.language, false);
   }
 
   async redo(): Promise<void> {
     const room = await this.#ready();
-    if (room.connection?.role === 'view') return void this.#refuseReadOnly();
+    if (room.connection?.role === 'view') return void this.refuseReadOnly();
     const done = room.document.history.redo();
     if (done !== undefined) this.announcement = undoneText(done, this.session.language, true);
   }
@@ -194,7 +195,7 @@ export class Authoring {
       // A view link changes nothing: the map on screen goes back to the room's.
       this.#pushed = room.document.map;
       this.session.edit(room.document.map);
-      this.#refuseReadOnly();
+      this.refuseReadOnly();
       return;
     }
     // The screen already shows this map: the document's copy of it is not handed back, so the

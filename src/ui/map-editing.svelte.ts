@@ -70,10 +70,15 @@ export class MapEditing {
     this.session = session;
   }
 
-  /** Starts a gesture, unless the map is a room's opened by a view link: nothing opens there. */
+  /** Starts a gesture, unless the map is a room's opened by a view link: that is said, and nothing opens. */
   #start(): boolean {
-    if (madeAuthoring(this.session)?.readOnly === true) return false;
+    const authoring = madeAuthoring(this.session);
     this.used = true;
+    if (authoring?.readOnly === true) {
+      this.cancel();
+      this.refusal = authoring.refuseReadOnly().message;
+      return false;
+    }
     this.refusal = undefined;
     this.cancel();
     return true;

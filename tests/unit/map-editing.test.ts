@@ -120,10 +120,11 @@ describe('MapEditing', () => {
 });
 
 describe('MapEditing on a view link', () => {
-  it('opens no editor and starts no connection when the map is a room opened by a view link', async () => {
+  it('opens no editor and starts no connection when the map is a room opened by a view link, and says why', async () => {
     const editing = editingOf();
     const { provideAuthoring } = await import('../../src/ui/editing.ts');
-    provideAuthoring({ session: editing.session, readOnly: true } as unknown as Parameters<typeof provideAuthoring>[0]);
+    const viewLink = { session: editing.session, readOnly: true, refuseReadOnly: () => ({ ok: false, message: 'a view link' }) };
+    provideAuthoring(viewLink as unknown as Parameters<typeof provideAuthoring>[0]);
     editing.addAt({ x: 1, y: 2 });
     expect(editing.draft).toBeUndefined();
     editing.editText('a');
@@ -131,5 +132,7 @@ describe('MapEditing on a view link', () => {
     expect(editing.nodeKey(key('c'), 'a')).toBe(false);
     expect(editing.connecting).toBeUndefined();
     expect(localActivity.typingIn).toBeUndefined();
+    // The person is told why.
+    expect(editing.refusal).toBe('a view link');
   });
 });
