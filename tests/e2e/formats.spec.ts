@@ -248,7 +248,7 @@ test.describe('Save as', () => {
       await openApp(page);
       if (language === 'en') {
         await page.getByRole('button', { name: 'EN', exact: true }).click();
-        await expect(page.locator('details.menu > summary')).toHaveText('Save as ▾');
+        await expect(page.locator('details.menu > summary').filter({ hasText: /另存为|Save as/ })).toHaveText('Save as ▾');
       }
       for (const format of SAVE_FORMATS) {
         const download = await saveAs(page, format.item);
