@@ -4,7 +4,7 @@
  * still editing, with a notice.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allNodePositions, loadSeed, openApp, waitForLayoutToRest } from './helpers.ts';
+import { allNodePositions, loadSeed, openApp, waitForLayoutToRest, editingReady } from './helpers.ts';
 
 const seed = loadSeed();
 
@@ -17,10 +17,6 @@ function addClaim(page: Page): Promise<void> {
   return page.getByRole('button', { name: /添加主张/ }).click();
 }
 
-/** Waits for the map's document room: the bar says autosave is on (or why it is off). */
-async function editingReady(page: Page): Promise<void> {
-  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible();
-}
 
 test.describe('editing a map', () => {
   test('an added claim is autosaved and comes back after a reload, and undo works after it', async ({ page }) => {

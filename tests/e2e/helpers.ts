@@ -543,6 +543,10 @@ export async function openSvgAsDocument(page: Page, text: string): Promise<{ pro
     await viewer.route('**/__exported__.svg', (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml; charset=utf-8', body: text }));
     await viewer.goto('/__exported__.svg');
     const { scripts, rootName } = await viewer.evaluate(() => ({ scripts: document.getElementsByTagName('script').length, rootName: document.documentElement.localName }));
+    // A page opened behind another has no frame to capture yet (under load, Chromium then says
+    // "Unable to capture screenshot"): it is brought to the front and painted first.
+    await viewer.bringToFront();
+    await viewer.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shot = await viewer.screenshot();
     const { inked } = await pngPixelStats(page, shot);
     // Give a handler that fires late (onload, a timer) the chance to show itself.
@@ -551,4 +555,9 @@ export async function openSvgAsDocument(page: Page, text: string): Promise<{ pro
   } finally {
     await viewer.close();
   }
+}
+
+/** Waits for the map's document room: the editing bar says autosave is on (or why it is off). */
+export async function editingReady(page: Page, timeout?: number): Promise<void> {
+  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible(timeout === undefined ? {} : { timeout });
 }

@@ -4,7 +4,7 @@
  * dragging from a node's connector handle or with C and the arrow keys. Every edit is one undo step.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { camera, findBackgroundPoint, loadSeed, MAP_SVG, parseTranslate, openApp, openMapFile, revealNode, waitForLayoutToRest, type Point } from './helpers.ts';
+import { camera, findBackgroundPoint, loadSeed, MAP_SVG, parseTranslate, openApp, openMapFile, revealNode, waitForLayoutToRest, type Point, editingReady } from './helpers.ts';
 
 const seed = loadSeed();
 
@@ -33,10 +33,6 @@ function announced(page: Page, text: string) {
   return expect(page.getByRole('status').filter({ hasText: text })).toBeAttached();
 }
 
-/** Waits for the map's document room: the bar says autosave is on (or why it is off). */
-async function editingReady(page: Page): Promise<void> {
-  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible();
-}
 
 function mapNode(page: Page, id: string): Locator {
   return page.locator(`${MAP_SVG} g[data-node-id="${id}"]`);

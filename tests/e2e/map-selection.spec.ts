@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  dragMouse, findBackgroundPoint, loadSeed, nodePosition, openApp, openMapFile, pasteText, revealNode, smallMap,
+  dragMouse, editingReady, findBackgroundPoint, loadSeed, nodePosition, openApp, openMapFile, pasteText, revealNode, smallMap,
   waitForCameraToRest, waitForLayoutToRest, watchPage, type Point, type SeedMap,
 } from './helpers.ts';
 import { CANVAS_MAP, exportedNodes, screenPointOf } from './helpers-canvas.ts';
@@ -44,10 +44,6 @@ function summary(page: Page, nodes: number, edges: number) {
   return expect(page.locator('.hint')).toContainText(`${nodes} 个节点，${edges} 条关系`);
 }
 
-/** Waits for the map's document room: the bar says autosave is on (or why it is off). */
-async function editingReady(page: Page): Promise<void> {
-  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible();
-}
 
 async function openGrid(page: Page): Promise<void> {
   await openApp(page);

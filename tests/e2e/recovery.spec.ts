@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { loadMapText } from '../../src/core/load-map.ts';
-import { camera, downloadedText, loadSeed, openApp, openMapFile, smallMap, waitForCameraToRest } from './helpers.ts';
+import { camera, downloadedText, loadSeed, openApp, openMapFile, smallMap, waitForCameraToRest, editingReady } from './helpers.ts';
 
 const seed = loadSeed();
 const ARTICLE = '算力之争\n\n甲认为大模型需要更多算力。\n\n乙认为数据比算力更重要。';
@@ -23,9 +23,6 @@ function summary(page: Page, nodes: number) {
   return expect(page.locator('.overlay .hint')).toContainText(new RegExp(`(?<!\\d)${nodes} 个节点`));
 }
 
-async function editingReady(page: Page): Promise<void> {
-  await expect(page.locator('.authoring .saved, .autosave-notice').first()).toBeVisible({ timeout: 20_000 });
-}
 
 async function openMenuItem(page: Page, item: RegExp): Promise<void> {
   await page.locator('summary', { hasText: '新建与最近' }).click();
@@ -112,7 +109,7 @@ async function expectRestored(page: Page, left: ViewCamera): Promise<void> {
 test('a map made here comes back after a reload and in a new tab, with its source and its camera', async ({ page, context }) => {
   await openApp(page);
   await newArticleMap(page);
-  await editingReady(page);
+  await editingReady(page, 20_000);
   await addInArgdown(page, '[算力]: 需要更多算力\n  - [数据]: 数据更重要');
   await summary(page, 2);
   await expectListed(page, '算力之争');
@@ -139,7 +136,7 @@ test('a map made here comes back after a reload and in a new tab, with its sourc
 
 test('the seed map comes back after a reload with its article in the Source tab', async ({ page }) => {
   await openApp(page);
-  await editingReady(page);
+  await editingReady(page, 20_000);
   await expectListed(page, seed.title.zh!);
   // Its source texts are stored beside its autosave as its room opens.
   await page.waitForTimeout(500);
@@ -154,7 +151,7 @@ test('the seed map comes back after a reload with its article in the Source tab'
 test('a file opened while the map open last is being brought back is not replaced by it', async ({ page, context }) => {
   await openApp(page);
   await newArticleMap(page);
-  await editingReady(page);
+  await editingReady(page, 20_000);
   await expectListed(page, '算力之争');
   await page.close();
 
@@ -176,7 +173,7 @@ test('a file opened while the map open last is being brought back is not replace
 
 test('Recent maps lists the maps by title, date and size, opens one, and deletes another with its data after a confirm', async ({ page }) => {
   await openApp(page);
-  await editingReady(page);
+  await editingReady(page, 20_000);
   await expectListed(page, seed.title.zh!);
   await newArticleMap(page);
   await addInArgdown(page, '[算力]: 需要更多算力');
@@ -354,7 +351,7 @@ test('storage denied: a page whose IndexedDB throws says autosave is off, and st
 
 test('storage full: writes failing with QuotaExceededError stop autosave with a notice; editing and Save go on, and what was stored before opens intact', async ({ page, context }) => {
   await openApp(page);
-  await editingReady(page);
+  await editingReady(page, 20_000);
   await addInArgdown(page, '[存]: 已存下的主张');
   await summary(page, seed.nodes.length + 1);
   await expectListed(page, seed.title.zh!);
