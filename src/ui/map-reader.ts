@@ -7,6 +7,7 @@ import type { CsvPairBytes } from '../core/formats/csv/read-bytes.ts';
 import type { ReadResult } from '../core/formats/read-map.ts';
 import { type Actor, type ArgEdge, type ArgMap, type ArgNode, type Language } from '../core/model.ts';
 import { linksOfMap, type EdgeLinks } from '../core/edge-links.ts';
+import { followLinks, followNodes } from '../core/edit-correspondence.ts';
 import { measureLanguages, measureNode, type BoxesByLanguage, type Extent, type NodeBox } from '../layout/node-boxes.ts';
 
 /** One file, or a CSV pair (its nodes and edges files, read together). */
@@ -65,7 +66,7 @@ export interface RemeasuredMap extends MapMeasures {
  * read model keeps the record of every node an edit did not touch as the same object, so such a
  * node keeps its boxes and extent unless its speaker's name changed; only the others are measured
  * again (measuring all 5,000 nodes of a map took 170 ms, one edit's node well under one). The
- * links stay while the edges and the node order do.
+ * links are carried over while the edges are the earlier ones (`followLinks`).
  */
 export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasures, extents: ReadonlyMap<string, Extent>): RemeasuredMap {
   const renamed = changedActors(previous.actors, map.actors);
@@ -78,51 +79,47 @@ export function remeasureMap(map: ArgMap, previous: ArgMap, measures: MapMeasure
     boxes.en.set(node.id, en);
     extents.set(node.id, { width: Math.max(zh.width, en.width), height: Math.max(zh.height, en.height) });
   };
-  if (sameNodes(map, previous) && measures.boxes.zh.size === map.nodes.length && measures.boxes.en.size === map.nodes.length && extents.size === map.nodes.length) {
-    // The same nodes in the same order (a text, a place, a speaker changed): the measures are
-    // copied whole, in their order, and only the nodes the edit touched are measured again;
-    // copying a map of 5,000 entries costs a fraction of building it one entry at a time.
+  const whole = measures.boxes.zh.size === previous.nodes.length && measures.boxes.en.size === previous.nodes.length && extents.size === previous.nodes.length;
+  const followed = whole ? followNodes(map.nodes, previous.nodes) : undefined;
+  if (followed) {
+    // Nodes removed anywhere, added at the end (or neither: a text, a place, a speaker changed):
+    // the measures are copied whole, which keeps them in node order; copying a map of 5,000
+    // entries costs a fraction of building it one entry at a time.
     const boxes = { zh: new Map(measures.boxes.zh), en: new Map(measures.boxes.en) };
     const nextExtents = new Map(extents);
+    for (const id of followed.removed) {
+      boxes.zh.delete(id);
+      boxes.en.delete(id);
+      nextExtents.delete(id);
+    }
     map.nodes.forEach((node, index) => {
-      if (node !== previous.nodes[index] || (node.actor !== undefined && renamed.has(node.actor))) measure(node, boxes, nextExtents);
+      const at = followed.previousIndex[index]!;
+      if (at < 0 || node !== previous.nodes[at] || (node.actor !== undefined && renamed.has(node.actor))) measure(node, boxes, nextExtents);
     });
-    return { boxes, links: map.edges === previous.edges ? measures.links : linksOfMap(map), extents: nextExtents };
+    // Nodes added at the end keep every earlier index.
+    const sameIndices = followed.removed.length === 0;
+    const links = map.edges === previous.edges && sameIndices
+      ? measures.links
+      : (followLinks(map.edges, previous.edges, measures.links, followed, previous.nodes.length) ?? linksOfMap(map));
+    return { boxes, links, extents: nextExtents };
   }
+  // Any other change (a node inserted in the middle, the order changed): every node is placed
+  // anew, keeping the measures of the nodes it kept.
+  const earlier = new Map(previous.nodes.map((node) => [node.id, node]));
   const boxes = { zh: new Map<string, NodeBox>(), en: new Map<string, NodeBox>() };
   const nextExtents = new Map<string, Extent>();
-  // The read model keeps the node order, so the two lists are walked in step; only where they
-  // part (a node added or deleted in the middle) are the earlier nodes looked up by id.
-  let shift = 0;
-  let indexById: Map<string, number> | undefined;
-  let sameOrder = map.nodes.length === previous.nodes.length;
-  map.nodes.forEach((node, index) => {
-    let before = previous.nodes[index + shift];
-    if (before?.id !== node.id) {
-      sameOrder = false;
-      // Past the end of the earlier list, a node is new (or moved there): measured either way.
-      if (index + shift < previous.nodes.length) {
-        indexById ??= new Map(previous.nodes.map((earlier, at) => [earlier.id, at]));
-        const at = indexById.get(node.id);
-        if (at !== undefined) shift = at - index;
-        before = at === undefined ? undefined : previous.nodes[at];
-      } else before = undefined;
-    }
-    const keep = before === node && (node.actor === undefined || !renamed.has(node.actor));
-    const zh = (keep ? measures.boxes.zh.get(node.id) : undefined) ?? measureNode(node, 'zh', speakers());
-    const en = (keep ? measures.boxes.en.get(node.id) : undefined) ?? measureNode(node, 'en', speakers());
-    boxes.zh.set(node.id, zh);
-    boxes.en.set(node.id, en);
+  for (const node of map.nodes) {
+    const keep = earlier.get(node.id) === node && (node.actor === undefined || !renamed.has(node.actor));
+    const zh = keep ? measures.boxes.zh.get(node.id) : undefined;
+    const en = keep ? measures.boxes.en.get(node.id) : undefined;
     const extent = keep ? extents.get(node.id) : undefined;
-    nextExtents.set(node.id, extent ?? { width: Math.max(zh.width, en.width), height: Math.max(zh.height, en.height) });
-  });
-  const links = map.edges === previous.edges && sameOrder ? measures.links : linksOfMap(map);
-  return { boxes, links, extents: nextExtents };
-}
-
-/** Whether the two maps list the same node ids in the same order. */
-function sameNodes(map: ArgMap, previous: ArgMap): boolean {
-  return map.nodes.length === previous.nodes.length && map.nodes.every((node, index) => node.id === previous.nodes[index]!.id);
+    if (zh && en && extent) {
+      boxes.zh.set(node.id, zh);
+      boxes.en.set(node.id, en);
+      nextExtents.set(node.id, extent);
+    } else measure(node, boxes, nextExtents);
+  }
+  return { boxes, links: linksOfMap(map), extents: nextExtents };
 }
 
 export interface OpenedFile {

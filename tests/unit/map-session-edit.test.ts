@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deleteNodes, MapDocument, updateText } from '../../src/core/document/index.ts';
+import { addNode, deleteNodes, MapDocument, updateText } from '../../src/core/document/index.ts';
 import type { ArgMap } from '../../src/core/model.ts';
 import { extentsOf } from '../../src/layout/node-boxes.ts';
 import { measureMap } from '../../src/ui/map-reader.ts';
@@ -55,6 +55,16 @@ describe('an edit re-measures only what it changed', () => {
     expect(document.apply(deleteNodes(['b'])).ok).toBe(true);
     expect(session.boxesByLanguage.zh.get('c')).toBe(before.zh.get('c'));
     expect(session.boxesByLanguage.en.has('b')).toBe(false);
+    expectWholeMeasures(session);
+  });
+
+  it('adding a node measures only it, and keeps the links: every earlier node keeps its index', () => {
+    const { session, document } = editedSession(map);
+    const before = session.boxesByLanguage;
+    const links = session.links;
+    expect(document.apply(addNode({ kind: 'claim', text: { zh: '新主张', en: 'a new claim' } })).ok).toBe(true);
+    for (const id of ['a', 'b', 'c', 'd']) expect(session.boxesByLanguage.zh.get(id)).toBe(before.zh.get(id));
+    expect(session.links).toBe(links);
     expectWholeMeasures(session);
   });
 
