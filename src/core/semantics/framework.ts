@@ -43,8 +43,8 @@ export function attacks(framework: ArgumentationFramework, attacker: number, att
 const INITIAL_ATTACK_CAPACITY = 64;
 
 /**
- * Collects arguments and attacks, then builds the framework in O(n + m). Parsers use it to read
- * millions of attacks into typed arrays rather than arrays of pairs.
+ * Collects arguments and attacks, then builds the framework in O(n + m), once. Parsers use it to
+ * read millions of attacks into typed arrays rather than arrays of pairs.
  */
 export class FrameworkBuilder {
   readonly #names: string[] = [];
@@ -93,9 +93,11 @@ export class FrameworkBuilder {
       sources.fill(source, distinct.offsets[source], distinct.offsets[source + 1]);
     }
     const byTarget = compressedRows(size, distinct.values, sources);
+    // The framework takes the builder's lists: copying 5,000 names and their index cost about a
+    // millisecond of every edit that changes the map's relations. A builder builds once.
     return {
-      names: [...this.#names],
-      indexOf: new Map(this.#indexOf),
+      names: this.#names,
+      indexOf: this.#indexOf,
       attackerOffsets: byTarget.offsets,
       attackers: byTarget.values,
       targetOffsets: distinct.offsets,
