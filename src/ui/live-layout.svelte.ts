@@ -29,11 +29,13 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** `start` with each of the `free` nodes (without a place) moved beside a neighbour that has one, where it has one. */
-function besideNeighbours(map: ArgMap, start: Float64Array, free: ReadonlySet<string>, indexById: ReadonlyMap<string, number>): Float64Array {
+function besideNeighbours(map: ArgMap, start: Float64Array, free: ReadonlySet<string>, index: () => ReadonlyMap<string, number>): Float64Array {
   const placedAt = new Float64Array(start);
   for (const edge of map.edges) {
     for (const [newcomer, neighbour] of [[edge.from, edge.to], [edge.to, edge.from]] as const) {
       if (!free.has(newcomer) || free.has(neighbour)) continue;
+      // Looked up only for a newcomer with a neighbour: a lone new node builds no 5,000-id index.
+      const indexById = index();
       const [at, beside] = [indexById.get(newcomer), indexById.get(neighbour)];
       if (at === undefined || beside === undefined) continue;
       placedAt[2 * at] = start[2 * beside]! + NEWCOMER_OFFSET;
@@ -45,6 +47,28 @@ function besideNeighbours(map: ArgMap, start: Float64Array, free: ReadonlySet<st
 
 /** How far beside its neighbour a new node waits for its place. */
 const NEWCOMER_OFFSET = 60;
+
+/** New nodes that settle with the map's detail kept (a node added, a few pasted). */
+const FEW_NEWCOMERS = 50;
+
+/**
+ * Runs `callback` in a task once the next frame has been painted and the one after begun, so that
+ * it neither delays the edit's frame nor crowds the tasks right after it; returns what cancels it.
+ */
+function afterNextFrame(callback: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(callback);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => (timer = setTimeout(callback)));
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 export class LiveLayout {
   /** Node ids in coordinate order: the map's node order. */
@@ -61,6 +85,11 @@ export class LiveLayout {
   progress = $state(0);
   /** Whether the opening layout has come to rest. */
   settled = $state(false);
+  /**
+   * Whether only a few new nodes settle, the rest of the map standing where it was (an edit's
+   * layout): the picture need not drop its detail while they move.
+   */
+  readonly newcomersOnly: boolean = false;
 
   /** Built on first use, not in the task that opens the map. */
   get indexById(): ReadonlyMap<string, number> {
@@ -77,6 +106,7 @@ export class LiveLayout {
   #send: (request: LayoutRequest) => void = () => undefined;
   #stop: () => void = () => undefined;
   readonly #timers: ReturnType<typeof setTimeout>[] = [];
+  #cancelStart: () => void = () => undefined;
   /** The node under the pointer follows it at once, whatever the layout last sent. */
   #dragged: { readonly index: number; readonly x: number; readonly y: number } | undefined;
 
@@ -117,12 +147,15 @@ export class LiveLayout {
     // place (a saved layout, or an edit that adds no unplaced node) is at rest: its layout starts
     // with the first drag, so that an edit starts no worker and packs no graph.
     if (placed < map.nodes.length) {
-      this.#timers.push(setTimeout(() => this.#start?.()));
-      // After an edit the map stays drawn while its new nodes settle: they wait beside a neighbour.
+      // After an edit the map stays drawn while its new nodes settle: they wait beside a neighbour,
+      // and the layout starts once the edit is on screen (packing a 5,000-node map for the worker
+      // and starting it took about 5 ms, which came before the edit's frame).
       if (keep) {
-        this.coordinates = besideNeighbours(map, start, free, this.indexById);
+        this.coordinates = besideNeighbours(map, start, free, () => this.indexById);
         this.placed = true;
-      }
+        this.newcomersOnly = free.size <= FEW_NEWCOMERS;
+        this.#cancelStart = afterNextFrame(() => this.#start?.());
+      } else this.#timers.push(setTimeout(() => this.#start?.()));
       return;
     }
     const atRest = () => {
@@ -216,6 +249,7 @@ export class LiveLayout {
   stop(): void {
     this.#start = undefined;
     for (const timer of this.#timers) clearTimeout(timer);
+    this.#cancelStart();
     this.#stop();
   }
 }

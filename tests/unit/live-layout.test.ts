@@ -134,6 +134,45 @@ describe('the live layout of the open map', () => {
     }
   });
 
+  it('starts an edit\'s layout once the edit is on screen, and keeps the detail while only a few new nodes settle', async () => {
+    const started: unknown[] = [];
+    vi.stubGlobal('Worker', class {
+      onerror = null;
+      onmessage = null;
+      constructor() {
+        started.push(this);
+      }
+      postMessage(): void {}
+      terminate(): void {}
+    });
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    try {
+      const keep = new Map(seed.nodes.slice(1).map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
+      const edited = new LiveLayout(seed, () => ({ extents }), keep);
+      expect(edited.newcomersOnly).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(started).toHaveLength(0);
+      for (const frame of frames.splice(0)) frame(0);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(started).toHaveLength(0);
+      for (const frame of frames.splice(0)) frame(16);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(started).toHaveLength(1);
+      edited.stop();
+
+      // Many new nodes (a big paste) settle as a map being opened does; an opened map is no edit.
+      const many = new LiveLayout(seed, () => ({ extents }), new Map([...keep].slice(0, 5)));
+      expect(many.newcomersOnly).toBe(false);
+      const opened = new LiveLayout(seed, () => ({ extents }));
+      expect(opened.newcomersOnly).toBe(false);
+      for (const layout of [many, opened]) layout.stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('shares the node index of the layout before when an edit keeps the node order', () => {
     const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
     const before = new LiveLayout(seed, () => ({ extents }), keep);
