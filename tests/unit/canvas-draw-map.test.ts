@@ -206,3 +206,48 @@ describe('drawing the map on a canvas', () => {
     expect(texts(calls).some((text) => String(text).includes('node b'))).toBe(false);
   });
 });
+
+describe('drawing again after a change', () => {
+  /** The calls of drawing `after` over a canvas that shows `before`. */
+  function redraw(before: Partial<CanvasScene>, after: Partial<CanvasScene>, displays: [MapDisplay, MapDisplay] = [{}, {}]): Call[] {
+    const shown = drawMap(recordingContext().context, scene(before, displays[0]));
+    const { context, calls } = recordingContext();
+    drawMap(context, scene(after, displays[1]), shown);
+    return calls;
+  }
+
+  it('clears and draws again only the area of what changed, clipped to whole device pixels', () => {
+    const calls = redraw({}, { selectedId: 'a' });
+    expect(named(calls, 'clip')).toHaveLength(1);
+    const [x, y, width, height] = named(calls, 'clearRect')[0]!.args as number[];
+    for (const value of [x, y, width, height]) expect(Number.isInteger(value)).toBe(true);
+    // The area holds a (at the centre of the 800 × 600 canvas) and not c, 250 px to its right.
+    expect(x).toBeLessThan(400);
+    expect(x! + width!).toBeGreaterThan(400);
+    expect(x! + width!).toBeLessThan(650 - boxes.get('c')!.width / 2);
+    expect(texts(calls)).toEqual(expect.arrayContaining([...boxes.get('a')!.lines]));
+    expect(texts(calls).some((text) => boxes.get('c')!.lines.includes(String(text)))).toBe(false);
+    expect(valuesSet(calls, 'strokeStyle')).toContain(SELECTED_STROKE);
+  });
+
+  it('takes in what reaches into the area: an unchanged node under a changed badge is drawn again', () => {
+    const badge = (text: string) => new Map([['a', [{ text, title: text, tone: 'in' as const }]]]);
+    const calls = redraw({}, {}, [{ badges: badge('IN') }, { badges: badge('OUT') }]);
+    expect(texts(calls)).toEqual(expect.arrayContaining(['OUT', ...boxes.get('a')!.lines]));
+    expect(named(calls, 'clip')).toHaveLength(1);
+  });
+
+  it('draws nothing when nothing on screen changed', () => {
+    expect(redraw({}, { selectedId: 'far' })).toEqual([]);
+    expect(redraw({}, {})).toEqual([]);
+  });
+
+  it('draws the whole screen when the camera, the canvas or the drawing order changed', () => {
+    const whole = (calls: readonly Call[], width = 800) => named(calls, 'clip').length === 0 && named(calls, 'clearRect')[0]?.args.join() === `0,0,${width},600`;
+    expect(whole(redraw({}, { camera: { x: 401, y: 300, k: 1 } }))).toBe(true);
+    expect(whole(redraw({}, { width: 801 }), 801)).toBe(true);
+    expect(whole(redraw({}, { theme: 'projector' }))).toBe(true);
+    const reversed = { nodes: [...map.nodes].reverse(), indices: Int32Array.from([3, 2, 1, 0]) };
+    expect(whole(redraw({}, reversed))).toBe(true);
+  });
+});

@@ -11,7 +11,8 @@ import { visiblePart, type LineEnds, type Rectangle } from '../../layout/edge-ge
 import { crowdedEdgeWidth, levelOfDetail, type LevelOfDetail } from '../../layout/level-of-detail.ts';
 import type { NodeBox } from '../../layout/node-boxes.ts';
 import { labelLayout, markerFill, markerStrokes, MARKER_SIZE, nodeOutline, type NodeOutline, type Rect } from '../../layout/shapes.ts';
-import type { MapDisplay, MapTheme } from '../map-display.ts';
+import type { MapDisplay, MapTheme, NodeBadge } from '../map-display.ts';
+import { changedArea } from './changed-area.ts';
 import {
   BADGE_FONT_SIZE, BADGE_GAP, BADGE_HEIGHT, BADGE_LOOK, badgeWidth, edgeFaded, FADED_EDGE_OPACITY, FADED_NODE_OPACITY,
   MATCH_RING_COLOUR, MATCH_RING_GAP, MATCH_RING_WIDTH, nodeFaded, PIN_COLOUR, PIN_RADIUS, PROJECTOR_EDGE_WIDTH,
@@ -22,7 +23,7 @@ import {
 export type MapContext = Pick<
   CanvasRenderingContext2D,
   | 'setTransform' | 'clearRect' | 'fillRect' | 'beginPath' | 'moveTo' | 'lineTo' | 'stroke' | 'fill' | 'rect' | 'roundRect'
-  | 'arc' | 'closePath' | 'fillText' | 'save' | 'restore' | 'translate' | 'setLineDash'
+  | 'arc' | 'closePath' | 'fillText' | 'save' | 'restore' | 'translate' | 'setLineDash' | 'clip'
   | 'globalAlpha' | 'strokeStyle' | 'fillStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline'
 >;
 
@@ -64,17 +65,34 @@ export interface CanvasScene {
   readonly settling: boolean;
 }
 
-/** The part of the map on screen, in map units. */
-export function drawMap(context: MapContext, scene: CanvasScene): void {
-  const { camera, pixelRatio } = scene;
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.globalAlpha = 1;
-  context.clearRect(0, 0, scene.width * pixelRatio, scene.height * pixelRatio);
-  if (scene.theme === 'projector') {
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, scene.width * pixelRatio, scene.height * pixelRatio);
-  }
-  context.setTransform(pixelRatio * camera.k, 0, 0, pixelRatio * camera.k, pixelRatio * camera.x, pixelRatio * camera.y);
+/** What a drawing put on screen: the records of the nodes and edges in view, as drawn. */
+export interface DrawnMap {
+  readonly scene: CanvasScene;
+  /** The part of the map on screen, in map units. */
+  readonly view: Rectangle;
+  readonly detail: LevelOfDetail;
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+  /** The width of a crowd of edges (`crowdedEdgeWidth`), when they are one. */
+  readonly crowdedWidth: number;
+}
+
+/**
+ * Draws the part of the map on screen. Given what the last drawing showed (`before`), only the
+ * area where something changed is cleared and drawn again, clipped to whole device pixels, with
+ * everything that reaches into it, in the same order and shapes as a whole drawing: the pixels
+ * come out the same. A software canvas spent most of an edit's frame on a 5,000-node map
+ * drawing the whole screen again for one node.
+ */
+export function drawMap(context: MapContext, scene: CanvasScene, before?: DrawnMap): DrawnMap {
+  const drawn = placeMap(scene);
+  const area = before === undefined ? 'all' : changedArea(before, drawn);
+  if (area !== 'none') paint(context, drawn, area === 'all' ? undefined : deviceArea(scene, area));
+  return drawn;
+}
+
+function placeMap(scene: CanvasScene): DrawnMap {
+  const { camera } = scene;
   const view: Rectangle = {
     left: -camera.x / camera.k,
     top: -camera.y / camera.k,
@@ -82,18 +100,90 @@ export function drawMap(context: MapContext, scene: CanvasScene): void {
     bottom: (scene.height - camera.y) / camera.k,
   };
   const detail = levelOfDetail(camera.k, scene.settling);
-  drawEdges(context, scene, view, detail);
-  drawNodes(context, scene, view, detail);
+  const { edges, screenLength } = edgesInView(scene, view, detail);
+  const crowdedWidth = crowdedEdgeWidth(screenLength, scene.camera.k, scene.pixelRatio) ?? Infinity;
+  return { scene, view, detail, nodes: nodesInView(scene, view, detail), edges, crowdedWidth };
+}
+
+/** An area of the canvas in whole device pixels, and the same area in map units. */
+interface DeviceArea {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly map: Rectangle;
+}
+
+/** Beyond this share of the canvas, drawing the part costs about what drawing the whole does. */
+const MOST_OF_THE_CANVAS = 0.5;
+
+/** `area` (map units) widened to whole device pixels and cut to the canvas; undefined when that is most of it. */
+function deviceArea(scene: CanvasScene, area: Rectangle): DeviceArea | undefined {
+  const { camera, pixelRatio } = scene;
+  const canvasWidth = Math.round(scene.width * pixelRatio);
+  const canvasHeight = Math.round(scene.height * pixelRatio);
+  const toDevice = (value: number, shift: number) => (value * camera.k + shift) * pixelRatio;
+  const left = Math.max(0, Math.floor(toDevice(area.left, camera.x)));
+  const top = Math.max(0, Math.floor(toDevice(area.top, camera.y)));
+  const right = Math.min(canvasWidth, Math.ceil(toDevice(area.right, camera.x)));
+  const bottom = Math.min(canvasHeight, Math.ceil(toDevice(area.bottom, camera.y)));
+  if ((right - left) * (bottom - top) > MOST_OF_THE_CANVAS * canvasWidth * canvasHeight) return undefined;
+  const toMap = (value: number, shift: number) => (value / pixelRatio - shift) / camera.k;
+  return {
+    x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top),
+    map: { left: toMap(left, camera.x), top: toMap(top, camera.y), right: toMap(right, camera.x), bottom: toMap(bottom, camera.y) },
+  };
+}
+
+function paint(context: MapContext, drawn: DrawnMap, area: DeviceArea | undefined): void {
+  const { scene } = drawn;
+  const { camera, pixelRatio } = scene;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.globalAlpha = 1;
+  const clear = area ?? { x: 0, y: 0, width: scene.width * pixelRatio, height: scene.height * pixelRatio };
+  if (area) {
+    context.save();
+    context.beginPath();
+    context.rect(area.x, area.y, area.width, area.height);
+    context.clip();
+  }
+  context.clearRect(clear.x, clear.y, clear.width, clear.height);
+  if (scene.theme === 'projector') {
+    context.fillStyle = '#fff';
+    context.fillRect(clear.x, clear.y, clear.width, clear.height);
+  }
+  context.setTransform(pixelRatio * camera.k, 0, 0, pixelRatio * camera.k, pixelRatio * camera.x, pixelRatio * camera.y);
+  const meets = (bounds: Rectangle) => !area || overlaps(bounds, area.map);
+  drawEdges(context, drawn, meets);
+  drawNodes(context, drawn, meets);
+  if (area) context.restore();
+}
+
+function overlaps(a: Rectangle, b: Rectangle): boolean {
+  return a.left <= b.right && a.right >= b.left && a.top <= b.bottom && a.bottom >= b.top;
 }
 
 function entering(scene: CanvasScene, id: string): number {
   return scene.display.entering?.has(id) ? scene.enteringOpacity : 1;
 }
 
-function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
-  // One path per kind and opacity: a few strokes instead of one per edge.
+/** An edge in view, as drawn: its whole line, the batch (kind and opacity) it is stroked in. */
+export interface PlacedEdge {
+  readonly edge: ArgEdge;
+  readonly line: LineEnds;
+  readonly batch: string;
+  readonly opacity: number;
+  readonly partnerId: string | undefined;
+  /** What its stroke and arrowheads may cover, in map units. */
+  readonly bounds: Rectangle;
+}
+
+/** How far past its line's ends an edge's arrowhead and stroke may reach (the projector's widest line). */
+const EDGE_REACH = MARKER_SIZE + PROJECTOR_EDGE_WIDTH;
+
+function edgesInView(scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): { edges: PlacedEdge[]; screenLength: number } {
   const ends = scene.lines;
-  const batches = new Map<string, { look: EdgeAppearance; opacity: number; lines: LineEnds[]; startBars: LineEnds[] }>();
+  const placed: PlacedEdge[] = [];
   let screenLength = 0;
   const screenDiagonal = Math.hypot(scene.width, scene.height);
   scene.edges.forEach((edge, index) => {
@@ -104,28 +194,56 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
     // An arrowhead reaches a marker's length past the line's bounding box at most.
     if (Math.max(x1, x2) + MARKER_SIZE < view.left || Math.min(x1, x2) - MARKER_SIZE > view.right) return;
     if (Math.max(y1, y2) + MARKER_SIZE < view.top || Math.min(y1, y2) - MARKER_SIZE > view.bottom) return;
-    const line = { x1, y1, x2, y2 };
     const partnerId = scene.partnerIds?.[index];
-    const opacity = (edgeFaded(scene.emphasis, { ...edge, partnerId }) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
-    const key = `${edge.kind} ${opacity}`;
-    const batch = batches.get(key) ?? { look: EDGE_APPEARANCE[edge.kind], opacity, lines: [], startBars: [] };
-    batch.lines.push(line);
-    // The bar at the start is the end marker of the same line drawn backwards.
-    if (partnerId !== undefined) batch.startBars.push({ x1: x2, y1: y2, x2: x1, y2: y1 });
-    batches.set(key, batch);
+    const opacity = (edgeFaded(scene.emphasis, partnerId === undefined ? edge : { ...edge, partnerId }) ? FADED_EDGE_OPACITY : 1) * entering(scene, edge.id) * detail.edgeOpacity;
+    placed.push({
+      edge, line: { x1, y1, x2, y2 }, batch: `${edge.kind} ${opacity}`, opacity, partnerId,
+      bounds: { left: Math.min(x1, x2) - EDGE_REACH, top: Math.min(y1, y2) - EDGE_REACH, right: Math.max(x1, x2) + EDGE_REACH, bottom: Math.max(y1, y2) + EDGE_REACH },
+    });
     // A line is cut to the screen before it is stroked, so no more of it than the screen's diagonal is drawn.
     screenLength += Math.min(Math.hypot(x2 - x1, y2 - y1) * scene.camera.k, screenDiagonal);
   });
-  const crowdedWidth = crowdedEdgeWidth(screenLength, scene.camera.k, scene.pixelRatio) ?? Infinity;
-  for (const { look, opacity, lines, startBars } of batches.values()) {
-    context.globalAlpha = opacity;
+  return { edges: placed, screenLength };
+}
+
+interface EdgeBatch {
+  readonly first: PlacedEdge;
+  readonly lines: LineEnds[];
+  readonly startBars: LineEnds[];
+}
+
+/**
+ * The batches of `edges` in the order a whole drawing strokes them (that of their first edge in
+ * view), each holding only the edges that `meets` accepts: a batch drawn over another covers it.
+ */
+function edgeBatches(edges: readonly PlacedEdge[], meets: (bounds: Rectangle) => boolean): Map<string, EdgeBatch> {
+  const batches = new Map<string, EdgeBatch>();
+  for (const placed of edges) {
+    let batch = batches.get(placed.batch);
+    if (!batch) batches.set(placed.batch, (batch = { first: placed, lines: [], startBars: [] }));
+    if (!meets(placed.bounds)) continue;
+    const { line } = placed;
+    batch.lines.push(line);
+    // The bar at the start is the end marker of the same line drawn backwards.
+    if (placed.partnerId !== undefined) batch.startBars.push({ x1: line.x2, y1: line.y2, x2: line.x1, y2: line.y1 });
+  }
+  return batches;
+}
+
+function drawEdges(context: MapContext, drawn: DrawnMap, meets: (bounds: Rectangle) => boolean): void {
+  const { scene, view, detail } = drawn;
+  for (const { first, lines, startBars } of edgeBatches(drawn.edges, meets).values()) {
+    if (lines.length === 0) continue;
+    const look = EDGE_APPEARANCE[first.edge.kind];
+    context.globalAlpha = first.opacity;
     context.strokeStyle = look.colour;
-    context.lineWidth = Math.min(crowdedWidth, (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale);
+    context.lineWidth = Math.min(drawn.crowdedWidth, (scene.theme === 'projector' ? PROJECTOR_EDGE_WIDTH : look.width) * detail.edgeWidthScale);
     const dashes = detail.dashes && look.dash ? look.dash.split(' ').map(Number) : [];
     const dashPeriod = dashes.reduce((sum, length) => sum + length, 0);
     context.setLineDash(dashes);
     context.beginPath();
     for (const line of lines) {
+      // Cut to the whole screen, as a whole drawing does, so that a part drawn again matches it.
       const visible = visiblePart(line, view, dashPeriod);
       if (!visible) continue;
       context.moveTo(visible.x1, visible.y1);
@@ -137,7 +255,6 @@ function drawEdges(context: MapContext, scene: CanvasScene, view: Rectangle, det
   }
   context.globalAlpha = 1;
 }
-
 const MARKER_STROKE_WIDTH = 2;
 
 /**
@@ -178,16 +295,31 @@ function roundRect(context: MapContext, rect: Rect, grow = 0): void {
   context.roundRect(rect.x - grow, rect.y - grow, rect.width + 2 * grow, rect.height + 2 * grow, rect.rx + grow);
 }
 
-interface PlacedNode {
+/** A node in view, as drawn: where, how opaque, and its look. */
+export interface PlacedNode {
   readonly node: ArgNode;
   readonly box: NodeBox;
   readonly x: number;
   readonly y: number;
   readonly opacity: number;
+  readonly fill: string;
+  readonly stroke: { readonly colour: string; readonly width: number };
+  readonly matched: boolean;
+  readonly pinned: boolean;
+  readonly badges: readonly NodeBadge[];
+  /** Far out, the batch of boxes of one look it is drawn in (`drawPlainBoxes`). */
+  readonly batch: string;
+  /** What its outline, search ring and badges may cover, in map units. */
+  readonly bounds: Rectangle;
 }
 
+/** How far past its box a node's search ring, outline and text may reach. */
+const NODE_REACH = MATCH_RING_GAP + MATCH_RING_WIDTH + 6;
+
+const NO_BADGES: readonly NodeBadge[] = [];
+
 /** The drawn nodes whose box (with room for a search ring) meets the screen. */
-function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
+function nodesInView(scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): PlacedNode[] {
   const reach = MATCH_RING_GAP + MATCH_RING_WIDTH;
   const placed: PlacedNode[] = [];
   // Culled from the arrays: no id is looked up for the nodes off screen.
@@ -202,7 +334,25 @@ function nodesInView(scene: CanvasScene, view: Rectangle): PlacedNode[] {
     const box = scene.boxes.get(node.id);
     if (!box) return;
     const opacity = (nodeFaded(scene.emphasis, node.id) ? FADED_NODE_OPACITY : 1) * entering(scene, node.id);
-    placed.push({ node, box, x, y, opacity });
+    const outline = nodeOutline(node.kind, box.width, box.height);
+    const badges = detail.boxDetail && detail.smallText ? (scene.display.badges?.get(node.id) ?? NO_BADGES) : NO_BADGES;
+    // Badges sit on the bottom edge from the right, and may run out past the left one.
+    const badgesWidth = badges.reduce((sum, badge) => sum + badgeWidth(badge.text) + BADGE_GAP, 0);
+    const fill = scene.display.fills?.get(node.id) ?? outline.fill;
+    const stroke = outlineStroke(scene, node.id, outline);
+    placed.push({
+      node, box, x, y, opacity, fill, stroke,
+      batch: `${fill} ${stroke.colour} ${stroke.width} ${opacity}`,
+      matched: scene.display.matches?.has(node.id) ?? false,
+      pinned: scene.pins.has(node.id),
+      badges,
+      bounds: {
+        left: x + Math.min(-box.width / 2, box.width / 2 - badgesWidth) - NODE_REACH,
+        top: y - box.height / 2 - NODE_REACH,
+        right: x + box.width / 2 + NODE_REACH,
+        bottom: y + box.height / 2 + BADGE_HEIGHT + NODE_REACH,
+      },
+    });
   });
   return placed;
 }
@@ -213,45 +363,45 @@ function outlineStroke(scene: CanvasScene, id: string, outline: NodeOutline): { 
   return { colour: outline.stroke, width: scene.theme === 'projector' ? PROJECTOR_OUTLINE_WIDTH : outline.strokeWidth };
 }
 
-function drawNodes(context: MapContext, scene: CanvasScene, view: Rectangle, detail: LevelOfDetail): void {
-  const placed = nodesInView(scene, view);
-  if (detail.boxDetail) {
-    for (const node of placed) drawDetailedNode(context, scene, node, detail);
+function drawNodes(context: MapContext, drawn: DrawnMap, meets: (bounds: Rectangle) => boolean): void {
+  if (drawn.detail.boxDetail) {
+    for (const node of drawn.nodes) if (meets(node.bounds)) drawDetailedNode(context, drawn.scene, node, drawn.detail);
   } else {
-    drawPlainBoxes(context, scene, placed);
+    drawPlainBoxes(context, drawn.nodes, meets);
   }
   context.globalAlpha = 1;
 }
 
-/** Far out, boxes of one look go into one path: a few fills and strokes for the whole map. */
-function drawPlainBoxes(context: MapContext, scene: CanvasScene, placed: readonly PlacedNode[]): void {
-  const batches = new Map<string, { fill: string; stroke: string; width: number; opacity: number; nodes: PlacedNode[] }>();
+/**
+ * Far out, boxes of one look go into one path: a few fills and strokes for the whole map. The
+ * batches come in the order a whole drawing fills them, holding only the nodes `meets` accepts.
+ */
+function drawPlainBoxes(context: MapContext, placed: readonly PlacedNode[], meets: (bounds: Rectangle) => boolean): void {
+  const batches = new Map<string, PlacedNode[]>();
   for (const entry of placed) {
-    const outline = nodeOutline(entry.node.kind, entry.box.width, entry.box.height);
-    const fill = scene.display.fills?.get(entry.node.id) ?? outline.fill;
-    const stroke = outlineStroke(scene, entry.node.id, outline);
-    const key = `${fill} ${stroke.colour} ${stroke.width} ${entry.opacity}`;
-    const batch = batches.get(key) ?? { fill, stroke: stroke.colour, width: stroke.width, opacity: entry.opacity, nodes: [] };
-    batch.nodes.push(entry);
-    batches.set(key, batch);
+    let batch = batches.get(entry.batch);
+    if (!batch) batches.set(entry.batch, (batch = []));
+    if (meets(entry.bounds)) batch.push(entry);
   }
   for (const batch of batches.values()) {
-    context.globalAlpha = batch.opacity;
+    const [first] = batch;
+    if (!first) continue;
+    context.globalAlpha = first.opacity;
     context.beginPath();
-    for (const { box, x, y } of batch.nodes) context.rect(x - box.width / 2, y - box.height / 2, box.width, box.height);
-    context.fillStyle = batch.fill;
+    for (const { box, x, y } of batch) context.rect(x - box.width / 2, y - box.height / 2, box.width, box.height);
+    context.fillStyle = first.fill;
     context.fill();
-    context.strokeStyle = batch.stroke;
-    context.lineWidth = batch.width;
+    context.strokeStyle = first.stroke.colour;
+    context.lineWidth = first.stroke.width;
     context.stroke();
   }
   for (const entry of placed) {
-    if (!scene.display.matches?.has(entry.node.id) && !scene.pins.has(entry.node.id)) continue;
+    if ((!entry.matched && !entry.pinned) || !meets(entry.bounds)) continue;
     context.save();
     context.translate(entry.x, entry.y);
     context.globalAlpha = entry.opacity;
-    if (scene.display.matches?.has(entry.node.id)) drawMatchRing(context, nodeOutline(entry.node.kind, entry.box.width, entry.box.height));
-    if (scene.pins.has(entry.node.id)) drawPin(context, entry.box);
+    if (entry.matched) drawMatchRing(context, nodeOutline(entry.node.kind, entry.box.width, entry.box.height));
+    if (entry.pinned) drawPin(context, entry.box);
     context.restore();
   }
 }
@@ -270,20 +420,20 @@ function drawPin(context: MapContext, box: NodeBox): void {
   context.fill();
 }
 
-function drawDetailedNode(context: MapContext, scene: CanvasScene, { node, box, x, y, opacity }: PlacedNode, detail: LevelOfDetail): void {
+function drawDetailedNode(context: MapContext, scene: CanvasScene, placed: PlacedNode, detail: LevelOfDetail): void {
+  const { node, box, x, y, opacity } = placed;
   const projector = scene.theme === 'projector';
   const font = (size: number) => `${projector ? '500 ' : ''}${size}px ${FONT_FAMILY}`;
   context.save();
   context.translate(x, y);
   context.globalAlpha = opacity;
   const outline = nodeOutline(node.kind, box.width, box.height);
-  if (scene.display.matches?.has(node.id)) drawMatchRing(context, outline);
+  if (placed.matched) drawMatchRing(context, outline);
   roundRect(context, outline.outer);
-  context.fillStyle = scene.display.fills?.get(node.id) ?? outline.fill;
+  context.fillStyle = placed.fill;
   context.fill();
-  const stroke = outlineStroke(scene, node.id, outline);
-  context.strokeStyle = stroke.colour;
-  context.lineWidth = stroke.width;
+  context.strokeStyle = placed.stroke.colour;
+  context.lineWidth = placed.stroke.width;
   context.stroke();
   if (outline.inner) {
     roundRect(context, outline.inner);
@@ -304,13 +454,12 @@ function drawDetailedNode(context: MapContext, scene: CanvasScene, { node, box, 
     context.fillStyle = projector ? PROJECTOR_TEXT_COLOUR : CAPTION_COLOUR;
     context.fillText(box.caption, 0, label.captionBaseline);
   }
-  if (scene.pins.has(node.id)) drawPin(context, box);
-  if (detail.smallText) drawBadges(context, scene, node.id, box);
+  if (placed.pinned) drawPin(context, box);
+  if (detail.smallText) drawBadges(context, placed.badges, box);
   context.restore();
 }
 
-function drawBadges(context: MapContext, scene: CanvasScene, id: string, box: NodeBox): void {
-  const badges = scene.display.badges?.get(id) ?? [];
+function drawBadges(context: MapContext, badges: readonly NodeBadge[], box: NodeBox): void {
   context.font = `700 ${BADGE_FONT_SIZE}px ${FONT_FAMILY}`;
   badges.forEach((badge, index) => {
     const width = badgeWidth(badge.text);
