@@ -13,7 +13,7 @@ import { labelName } from '../../src/core/semantics/labels.ts';
 import { whatIfLabelling } from '../../src/core/semantics/what-if.ts';
 import { STATUS_BADGES } from '../../src/ui/i18n.ts';
 import { BADGE_HEIGHT, BADGE_LOOK, badgeWidth } from '../../src/ui/map-emphasis.ts';
-import { dragMouse, editingReady, loadSeed, neighboursOf, nodeById, watchPage } from './helpers.ts';
+import { dragMouse, editingReady, loadSeed, neighboursOf, nodeById, watchPage, type Point } from './helpers.ts';
 
 const seed = loadSeed();
 const MATCH_RING: readonly [number, number, number] = [0xe6, 0x9f, 0x00];
@@ -110,6 +110,57 @@ test.describe('the canvas renderer', () => {
     expect(await differing('reselected', 'reselected, whole', SAME_PICTURE)).toBe(0);
   });
 
+  test('a double-click on the background adds a node there; on a node, or F2 on the selected one, edits its text in place', async ({ page }) => {
+    await editingReady(page);
+    const nodes = await exportedNodes(page);
+    const camera = await restingCamera(page);
+    const frame = (await page.locator(CANVAS_MAP).boundingBox())!;
+    const mapPoint = (point: Point) => ({ x: (point.x - frame.x - camera.x) / camera.k, y: (point.y - frame.y - camera.y) / camera.k });
+    // A bare spot near the middle: well clear of every box, and on the canvas itself (no legend over it).
+    const candidates: Point[] = [];
+    for (let y = frame.y + 40; y < frame.y + frame.height - 40; y += 20) {
+      for (let x = frame.x + 40; x < frame.x + frame.width - 40; x += 20) candidates.push({ x, y });
+    }
+    const middle = { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 };
+    candidates.sort((a, b) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y));
+    const clear = candidates.filter((point) => {
+      const at = mapPoint(point);
+      return [...nodes.values()].every((node) => Math.abs(at.x - node.x) > node.width / 2 + 40 || Math.abs(at.y - node.y) > node.height / 2 + 40);
+    });
+    const onCanvas = await page.evaluate((points) => points.find((point) => document.elementFromPoint(point.x, point.y)?.matches('canvas.map')), clear);
+    if (!onCanvas) throw new Error('no bare spot on the canvas');
+
+    await page.mouse.dblclick(onCanvas.x, onCanvas.y);
+    const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
+    await expect(text).toBeFocused();
+    await text.fill('双击画布添加的主张');
+    await text.press('Enter');
+    await expect(page.locator('.hint')).toContainText(`${seed.nodes.length + 1} 个节点`);
+    const added = [...(await exportedNodes(page)).values()].find((node) => !nodes.has(node.id))!;
+    const expected = mapPoint(onCanvas);
+    expect(Math.abs(added.x - expected.x), `x ${added.x} vs ${expected.x}`).toBeLessThan(1);
+    expect(Math.abs(added.y - expected.y), `y ${added.y} vs ${expected.y}`).toBeLessThan(1);
+
+    const node = await nodeNearCentre(page, await exportedNodes(page), (candidate) => nodes.has(candidate.id));
+    const point = await screenPointOf(page, node);
+    await page.mouse.dblclick(point.x, point.y);
+    const field = page.getByRole('textbox', { name: /编辑文本/ });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue(nodeById(seed, node.id).text.zh ?? '');
+    await field.press('Escape');
+    await expect(field).toHaveCount(0);
+
+    await page.mouse.click(point.x, point.y);
+    await expectInspectorShows(page, nodeById(seed, node.id).text.zh ?? '');
+    await page.locator(CANVAS_MAP).focus();
+    await page.keyboard.press('F2');
+    await expect(field).toBeFocused();
+    await field.fill('在画布上改写的主张');
+    await field.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: '已编辑文本' })).toBeAttached();
+    await expectInspectorShows(page, '在画布上改写的主张');
+  });
+
   test('a click on a node selects it; a click on the background clears the selection; Escape too', async ({ page }) => {
     const nodes = await exportedNodes(page);
     const node = await nodeNearCentre(page, nodes);
@@ -194,7 +245,7 @@ test.describe('the canvas renderer', () => {
     await expect.poll(async () => (await pixelsAround(page, evidence, EVIDENCE_FILL, 0, 3)).matching).toBeLessThan(20);
   });
 
-  test('dragging a node moves it there and pins it, as an export shows; a double-click releases it', async ({ page }) => {
+  test('dragging a node moves it there and pins it, as an export shows; an Alt+double-click releases it', async ({ page }) => {
     const before = await exportedNodes(page);
     // Not a question: its border has the pin's colour.
     const node = await nodeNearCentre(page, before, (candidate) => nodeById(seed, candidate.id).kind !== 'question');
@@ -214,7 +265,9 @@ test.describe('the canvas renderer', () => {
     expect((await pixelsAround(page, moved, PIN, 0, 6)).matching).toBeGreaterThan(40);
 
     const pinned = await screenPointOf(page, moved);
+    await page.keyboard.down('Alt');
     await page.mouse.dblclick(pinned.x, pinned.y);
+    await page.keyboard.up('Alt');
     // Released, the node is free to move again; wherever it goes, it carries no pin.
     await expect.poll(async () => (await pixelsAround(page, (await exportedNodes(page)).get(node.id)!, PIN, 0, 6)).matching).toBeLessThan(5);
   });
