@@ -5,7 +5,12 @@
  * links) is carried over instead of being rebuilt through a 5,000-entry index of ids.
  */
 import type { EdgeLinks } from './edge-links.ts';
-import type { ArgEdge, ArgNode } from './model.ts';
+import type { ArgEdge } from './model.ts';
+
+/** A node, or anything listed in node order by its id. */
+interface Identified {
+  readonly id: string;
+}
 
 export interface NodeCorrespondence {
   /** By node of the edited map: its index in the earlier map, or -1 for a node added at the end. */
@@ -20,7 +25,7 @@ export interface NodeCorrespondence {
  * the caller handles the long way. Linear: every earlier node is passed over once, or looked up
  * once in a set of those that remain when a new node comes before them.
  */
-export function followNodes(nodes: readonly ArgNode[], previous: readonly ArgNode[]): NodeCorrespondence | undefined {
+export function followNodes(nodes: readonly Identified[], previous: readonly Identified[]): NodeCorrespondence | undefined {
   const previousIndex = new Int32Array(nodes.length).fill(-1);
   const removed: string[] = [];
   let next = 0;

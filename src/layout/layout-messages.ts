@@ -50,12 +50,11 @@ export function openRequest(
   map: ArgMap,
   extents: ReadonlyMap<string, Extent>,
   seed: string,
-  keep?: ReadonlyMap<string, Position>,
+  keep?: Float64Array,
   links: EdgeLinks = linksOfMap(map),
 ): LayoutRequest {
   const sizes = new Float64Array(map.nodes.length * 2);
   const positions = new Float64Array(map.nodes.length * 2).fill(Number.NaN);
-  const kept = keep ? new Float64Array(map.nodes.length * 2).fill(Number.NaN) : undefined;
   map.nodes.forEach((node, index) => {
     const extent = extents.get(node.id);
     sizes[2 * index] = extent?.width ?? 0;
@@ -64,11 +63,6 @@ export function openRequest(
       positions[2 * index] = node.position.x;
       positions[2 * index + 1] = node.position.y;
     }
-    const place = keep?.get(node.id);
-    if (kept && place) {
-      kept[2 * index] = place.x;
-      kept[2 * index + 1] = place.y;
-    }
   });
   const graph: LayoutGraph = {
     nodeKinds: Uint8Array.from(map.nodes, (node) => NODE_KINDS.indexOf(node.kind)),
@@ -76,7 +70,7 @@ export function openRequest(
     edgeKinds: Uint8Array.from(map.edges, (edge) => EDGE_KINDS.indexOf(edge.kind)),
     links,
   };
-  return { type: 'open', graph, extents: sizes, ...(kept ? { keep: kept } : {}), seed };
+  return { type: 'open', graph, extents: sizes, ...(keep ? { keep } : {}), seed };
 }
 
 const nodeName = (index: number): string => `n${index}`;

@@ -3,7 +3,7 @@
  * streaming fresh coordinates as it goes (the same picture the CLI renders for the same seed),
  * then wakes up while a node is dragged. Without workers the page runs the same engine in slices.
  */
-import type { ArgMap } from '../core/model.ts';
+import type { ArgMap, ArgNode } from '../core/model.ts';
 import type { EdgeLinks } from '../core/edge-links.ts';
 import { DEFAULT_SEED } from '../layout/force-layout.ts';
 import { LayoutEngine } from '../layout/layout-engine.ts';
@@ -71,6 +71,8 @@ function afterNextFrame(callback: () => void): () => void {
 }
 
 export class LiveLayout {
+  /** The map's nodes, in coordinate order. */
+  readonly nodes: readonly ArgNode[];
   /** Node ids in coordinate order: the map's node order. */
   readonly ids: readonly string[];
   #indexById: ReadonlyMap<string, number> | undefined;
@@ -113,9 +115,10 @@ export class LiveLayout {
   /**
    * `measures`: read when the layout starts, in a task after the one that opens the map: the space
    * each node takes, and the links of the map's edges when they are at hand.
-   * `keep`: where the nodes that survive an edit were; they stay there.
+   * `keep`: where the nodes that survive an edit were, by node index (`placesToKeep`); they stay there.
    */
-  constructor(map: ArgMap, measures: () => LayoutMeasures, keep?: ReadonlyMap<string, Position>) {
+  constructor(map: ArgMap, measures: () => LayoutMeasures, keep?: Float64Array) {
+    this.nodes = map.nodes;
     const ids = map.nodes.map((node) => node.id);
     this.ids = lastOrder !== undefined && sameIds(ids, lastOrder.ids) ? lastOrder.ids : ids;
     this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
@@ -124,13 +127,13 @@ export class LiveLayout {
     let placed = 0;
     const free = new Set<string>();
     map.nodes.forEach((node, index) => {
-      const place = node.position ?? keep?.get(node.id);
-      if (!place) {
+      const x = node.position?.x ?? keep?.[2 * index] ?? Number.NaN;
+      if (Number.isNaN(x)) {
         if (keep) free.add(node.id);
         return;
       }
-      start[2 * index] = place.x;
-      start[2 * index + 1] = place.y;
+      start[2 * index] = x;
+      start[2 * index + 1] = node.position?.y ?? keep![2 * index + 1]!;
       placed += 1;
     });
     this.coordinates = start;

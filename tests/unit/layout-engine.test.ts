@@ -3,6 +3,7 @@ import { createForceLayout, DEFAULT_SEED, readPositions, settleLayout, settleSte
 import type { NeighbourhoodSize } from '../../src/layout/drag-neighbourhood.ts';
 import { LayoutEngine } from '../../src/layout/layout-engine.ts';
 import { openRequest, type LayoutUpdate } from '../../src/layout/layout-messages.ts';
+import { placesByIndex } from '../support/kept-places.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import type { Position } from '../../src/layout/layout-node.ts';
 import { loadSeedMap } from '../support/seed.ts';
@@ -75,7 +76,7 @@ describe('layout engine (what the worker runs)', () => {
     const keep = new Map(settleLayout(seed, extents).slice(0, 20).map((position) => [position.id, position]));
     const { engine, settled } = recordingEngine();
     const settling = settled();
-    engine.handle(openRequest(seed, extents, DEFAULT_SEED, keep));
+    engine.handle(openRequest(seed, extents, DEFAULT_SEED, placesByIndex(seed, keep)));
     const last = await settling;
     engine.stop();
     expect([...last.coordinates]).toEqual(coordinatesOf(settleLayout(seed, extents, { keep })));
@@ -92,7 +93,7 @@ describe('layout engine (what the worker runs)', () => {
         engine.stop();
         resolve();
       });
-      engine.handle(openRequest(seed, extents, DEFAULT_SEED, keep));
+      engine.handle(openRequest(seed, extents, DEFAULT_SEED, placesByIndex(seed, keep)));
     });
     await done;
     const whileSettling = sent.filter(({ update }) => !update.settled);

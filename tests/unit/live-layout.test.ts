@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { settleLayout } from '../../src/layout/force-layout.ts';
 import { layoutExtents } from '../../src/layout/node-boxes.ts';
 import { LiveLayout } from '../../src/ui/live-layout.svelte.ts';
+import { placesByIndex } from '../support/kept-places.ts';
 import { loadSeedMap } from '../support/seed.ts';
 
 const seed = loadSeedMap();
@@ -45,7 +46,7 @@ describe('the live layout of the open map', () => {
 
   it('keeps an edit that leaves every node where it was at rest at once, without a blink', () => {
     const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
-    const layout = new LiveLayout(seed, () => ({ extents }), keep);
+    const layout = new LiveLayout(seed, () => ({ extents }), placesByIndex(seed, keep));
     layout.stop();
     expect(layout.placed).toBe(true);
     expect(layout.settled).toBe(true);
@@ -116,7 +117,7 @@ describe('the live layout of the open map', () => {
     try {
       const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
       const measures = vi.fn(() => ({ extents }));
-      const kept = new LiveLayout(seed, measures, keep);
+      const kept = new LiveLayout(seed, measures, placesByIndex(seed, keep));
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(started).toEqual([]);
       expect(measures).not.toHaveBeenCalled();
@@ -125,7 +126,7 @@ describe('the live layout of the open map', () => {
       kept.stop();
 
       // A node without a place (one just added) settles at once.
-      const withNew = new LiveLayout(seed, measures, new Map([...keep].slice(1)));
+      const withNew = new LiveLayout(seed, measures, placesByIndex(seed, new Map([...keep].slice(1))));
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(started).toHaveLength(2);
       withNew.stop();
@@ -150,7 +151,7 @@ describe('the live layout of the open map', () => {
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
     try {
       const keep = new Map(seed.nodes.slice(1).map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
-      const edited = new LiveLayout(seed, () => ({ extents }), keep);
+      const edited = new LiveLayout(seed, () => ({ extents }), placesByIndex(seed, keep));
       expect(edited.newcomersOnly).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(started).toHaveLength(0);
@@ -163,7 +164,7 @@ describe('the live layout of the open map', () => {
       edited.stop();
 
       // Many new nodes (a big paste) settle as a map being opened does; an opened map is no edit.
-      const many = new LiveLayout(seed, () => ({ extents }), new Map([...keep].slice(0, 5)));
+      const many = new LiveLayout(seed, () => ({ extents }), placesByIndex(seed, new Map([...keep].slice(0, 5))));
       expect(many.newcomersOnly).toBe(false);
       const opened = new LiveLayout(seed, () => ({ extents }));
       expect(opened.newcomersOnly).toBe(false);
@@ -175,12 +176,13 @@ describe('the live layout of the open map', () => {
 
   it('shares the node index of the layout before when an edit keeps the node order', () => {
     const keep = new Map(seed.nodes.map((node, index) => [node.id, { id: node.id, x: index, y: 2 * index }]));
-    const before = new LiveLayout(seed, () => ({ extents }), keep);
+    const before = new LiveLayout(seed, () => ({ extents }), placesByIndex(seed, keep));
     const index = before.indexById;
     const retyped = { ...seed, nodes: seed.nodes.map((node, at) => (at === 3 ? { ...node, text: { en: 'typed' } } : node)) };
-    const after = new LiveLayout(retyped, () => ({ extents }), keep);
+    const after = new LiveLayout(retyped, () => ({ extents }), placesByIndex(retyped, keep));
     expect(after.indexById).toBe(index);
-    const fewer = new LiveLayout({ ...seed, nodes: seed.nodes.slice(1) }, () => ({ extents }), keep);
+    const shorter = { ...seed, nodes: seed.nodes.slice(1) };
+    const fewer = new LiveLayout(shorter, () => ({ extents }), placesByIndex(shorter, keep));
     expect(fewer.indexById).not.toBe(index);
     expect(fewer.indexById.get(seed.nodes[1]!.id)).toBe(0);
     for (const layout of [before, after, fewer]) layout.stop();
@@ -189,7 +191,7 @@ describe('the live layout of the open map', () => {
   it('keeps the map drawn while an edit\'s new node settles, the newcomer waiting beside a neighbour', () => {
     const edge = seed.edges.find((candidate) => candidate.kind !== 'undercut')!;
     const keep = new Map(seed.nodes.filter((node) => node.id !== edge.from).map((node, index) => [node.id, { id: node.id, x: index * 10, y: 5 }]));
-    const layout = new LiveLayout(seed, () => ({ extents }), keep);
+    const layout = new LiveLayout(seed, () => ({ extents }), placesByIndex(seed, keep));
     expect(layout.placed).toBe(true);
     expect(layout.settled).toBe(false);
     const besides = seed.edges.flatMap((other) => [other.from === edge.from ? other.to : other.to === edge.from ? other.from : []].flat())
