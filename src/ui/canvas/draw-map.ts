@@ -80,9 +80,10 @@ export interface DrawnMap {
 /**
  * Draws the part of the map on screen. Given what the last drawing showed (`before`), only the
  * area where something changed is cleared and drawn again, clipped to whole device pixels, with
- * everything that reaches into it, in the same order and shapes as a whole drawing: the pixels
- * come out the same. A software canvas spent most of an edit's frame on a 5,000-node map
- * drawing the whole screen again for one node.
+ * everything that reaches into it, in the same order and shapes as a whole drawing: the same
+ * picture, but for a few levels of anti-aliasing where a dashed line crosses the area (Skia cuts
+ * it to the clip before dashing). A software canvas spent most of an edit's frame on a
+ * 5,000-node map drawing the whole screen again for one node.
  */
 export function drawMap(context: MapContext, scene: CanvasScene, before?: DrawnMap): DrawnMap {
   const drawn = placeMap(scene);
