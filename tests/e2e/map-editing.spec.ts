@@ -146,6 +146,24 @@ test.describe('adding a node on the map', () => {
   });
 });
 
+test.describe('adding by touch', () => {
+  test.use({ hasTouch: true });
+
+  test('a double-tap on the background opens the new-node editor there, as a double-click does', async ({ page }) => {
+    await openApp(page);
+    await editingReady(page);
+    const spot = await findBackgroundPoint(page);
+    await page.touchscreen.tap(spot.x, spot.y);
+    await page.touchscreen.tap(spot.x, spot.y);
+    const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
+    await expect(text).toBeFocused();
+    await text.fill('用手指添加的主张');
+    await text.press('Enter');
+    await summary(page, seed.nodes.length + 1);
+    await announced(page, '已添加主张');
+  });
+});
+
 test.describe('adding on the canvas view', () => {
   test('N opens the same editor over a map drawn on a canvas, and adds the node', async ({ page }) => {
     await page.goto('./?renderer=canvas');
