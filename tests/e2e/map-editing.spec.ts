@@ -34,6 +34,16 @@ function announced(page: Page, text: string) {
 }
 
 
+/** Types a claim into the new-node editor a gesture opened, adds it to the seed map, and waits for it to be announced. */
+async function addClaimInEditor(page: Page, claim: string): Promise<void> {
+  const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
+  await expect(text).toBeFocused();
+  await text.fill(claim);
+  await text.press('Enter');
+  await summary(page, seed.nodes.length + 1);
+  await announced(page, '已添加主张');
+}
+
 function mapNode(page: Page, id: string): Locator {
   return page.locator(`${MAP_SVG} g[data-node-id="${id}"]`);
 }
@@ -155,12 +165,7 @@ test.describe('adding by touch', () => {
     const spot = await findBackgroundPoint(page);
     await page.touchscreen.tap(spot.x, spot.y);
     await page.touchscreen.tap(spot.x, spot.y);
-    const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
-    await expect(text).toBeFocused();
-    await text.fill('用手指添加的主张');
-    await text.press('Enter');
-    await summary(page, seed.nodes.length + 1);
-    await announced(page, '已添加主张');
+    await addClaimInEditor(page, '用手指添加的主张');
   });
 });
 
@@ -170,12 +175,7 @@ test.describe('adding on the canvas view', () => {
     await expect(page.locator('canvas.map[data-layout="settled"]')).toBeVisible();
     await editingReady(page);
     await page.locator('body').press('n');
-    const text = page.getByRole('form', { name: '新节点' }).getByRole('textbox', { name: /新节点的文本/ });
-    await expect(text).toBeFocused();
-    await text.fill('画布上的主张');
-    await text.press('Enter');
-    await summary(page, seed.nodes.length + 1);
-    await announced(page, '已添加主张');
+    await addClaimInEditor(page, '画布上的主张');
   });
 });
 
