@@ -26,6 +26,20 @@ export interface NodeCorrespondence {
  * once in a set of those that remain when a new node comes before them.
  */
 export function followNodes(nodes: readonly Identified[], previous: readonly Identified[]): NodeCorrespondence | undefined {
+  const known = followedByNodes.get(nodes);
+  if (known?.previous === previous) return known.followed;
+  const followed = walkNodes(nodes, previous);
+  followedByNodes.set(nodes, { previous, followed });
+  return followed;
+}
+
+/**
+ * By node list, how it followed the list before it: one edit asks twice, for the measures
+ * (`remeasureMap`) and for the places the layout keeps (`placesToKeep`), of the same two lists.
+ */
+const followedByNodes = new WeakMap<readonly Identified[], { readonly previous: readonly Identified[]; readonly followed: NodeCorrespondence | undefined }>();
+
+function walkNodes(nodes: readonly Identified[], previous: readonly Identified[]): NodeCorrespondence | undefined {
   const previousIndex = new Int32Array(nodes.length).fill(-1);
   const removed: string[] = [];
   let next = 0;

@@ -30,6 +30,14 @@ describe('followNodes', () => {
     expect(followed.removed).toEqual(['a', 'c']);
   });
 
+  it('walks two lists once: asked again of the same lists, it gives the same answer; of another list before, a new one', () => {
+    const next = edited(map, new Set(['b']), []);
+    const followed = followNodes(next.nodes, map.nodes);
+    expect(followNodes(next.nodes, map.nodes)).toBe(followed);
+    const other = makeMap(['a', 'b', 'c', 'd', 'x'], []);
+    expect(followNodes(next.nodes, other.nodes)?.removed).toEqual(['b', 'x']);
+  });
+
   it('leaves a node inserted in the middle, or a changed order, to the caller', () => {
     const inserted = makeMap(['a', 'x', 'b', 'c', 'd'], []);
     expect(followNodes(inserted.nodes, map.nodes)).toBeUndefined();
