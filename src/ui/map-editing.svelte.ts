@@ -118,6 +118,19 @@ export class MapEditing {
     if (this.session.index.nodes.get(id)?.position !== undefined) void import('./map-edit-actions.ts').then(({ unpin }) => unpin(this, id));
   }
 
+  /**
+   * A double-click on the map, as both renderers take it: on the background (`at`, a map point)
+   * it adds a node there; on a node it opens its text in place, or with Alt releases it. A map
+   * that is not editable only lets a node go in its layout.
+   */
+  doubleClick(hit: { readonly id: string } | { readonly at: Point }, { editable, altKey, layout }: { editable: boolean; altKey: boolean; layout: { release(id: string): void } }): void {
+    if (!('id' in hit)) {
+      if (editable) this.addAt(hit.at);
+    } else if (!editable) layout.release(hit.id);
+    else if (altKey) this.release(hit.id, layout);
+    else this.editText(hit.id);
+  }
+
   startConnect(from: string, by: Connecting['by']): void {
     if (!this.#start()) return;
     this.connecting = { from, by };
