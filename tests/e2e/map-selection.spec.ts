@@ -1,13 +1,13 @@
 /**
  * Selecting, moving, deleting, copying and pasting on the map, in a real browser with its real
- * clipboard: a drag is one undo step, Shift+click and the lasso select several nodes that then move
- * together, a multi-delete asks with counts and one undo restores it, the keyboard's place is kept,
- * and the clipboard carries argmap fragments within a map and into another one; text pastes as text,
- * and a paste too big is refused.
+ * clipboard: a drag is one undo step, Shift+click and the lasso (Shift+drag, or by touch a long press
+ * then a drag) select several nodes that then move together, a multi-delete asks with counts and one
+ * undo restores it, the keyboard's place is kept, and the clipboard carries argmap fragments within a
+ * map and into another one; text pastes as text, and a paste too big is refused.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  dragMouse, editingReady, findBackgroundPoint, loadSeed, nodePosition, openApp, openMapFile, pasteText, revealNode, smallMap,
+  CAMERA, dragMouse, editingReady, findBackgroundPoint, loadSeed, nodePosition, openApp, openMapFile, pasteText, revealNode, smallMap,
   waitForCameraToRest, waitForLayoutToRest, watchPage, type Point, type SeedMap,
 } from './helpers.ts';
 import { CANVAS_MAP, exportedNodes, screenPointOf } from './helpers-canvas.ts';
@@ -52,6 +52,15 @@ async function openGrid(page: Page): Promise<void> {
   await editingReady(page);
   await waitForLayoutToRest(page);
   await waitForCameraToRest(page);
+}
+
+/** The grid on the canvas map (the renderer of big maps), ready to edit. */
+async function openGridOnCanvas(page: Page): Promise<void> {
+  await page.goto('./?renderer=canvas');
+  await expect(page.locator(`${CANVAS_MAP}[data-layout="settled"]`)).toBeVisible();
+  await openMapFile(page, 'grid.json', JSON.stringify(grid));
+  await summary(page, 6, 6);
+  await editingReady(page);
 }
 
 /** The screen box of a node's outline. */
@@ -176,11 +185,7 @@ test('from the keyboard alone: Shift+Space selects several nodes, Alt+arrow move
 });
 
 test('on the canvas map (big maps) the lasso selects, and the selection moves as one step', async ({ page }) => {
-  await page.goto('./?renderer=canvas');
-  await expect(page.locator(`${CANVAS_MAP}[data-layout="settled"]`)).toBeVisible();
-  await openMapFile(page, 'grid.json', JSON.stringify(grid));
-  await summary(page, 6, 6);
-  await editingReady(page);
+  await openGridOnCanvas(page);
   const a = await screenPointOf(page, grid.nodes[0]!.position);
   const e = await screenPointOf(page, grid.nodes[4]!.position);
   await page.keyboard.down('Shift');
@@ -203,6 +208,99 @@ test('on the canvas map (big maps) the lasso selects, and the selection moves as
     expect(moved.get(id)!.y - start.y).toBeCloseTo(shift.y, 0);
   }
   expect(moved.get('c')).toMatchObject({ ...grid.nodes[2]!.position });
+});
+
+/**
+ * A finger put down at `from` and, after `hold` milliseconds, moved in steps to `to` and lifted: real
+ * touch events through the DevTools protocol. The wait is the gesture itself (a long press is timed).
+ */
+async function touchDrag(page: Page, from: Point, to: Point, hold = 0, steps = 10): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  if (hold > 0) await page.waitForTimeout(hold);
+  for (let step = 1; step <= steps; step += 1) {
+    const touchPoints = [{ x: from.x + ((to.x - from.x) * step) / steps, y: from.y + ((to.y - from.y) * step) / steps }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Longer than the lasso's long press (500 ms). */
+const LONG_PRESS = 700;
+
+test.describe('the lasso by touch: a long press on the background, then a drag', () => {
+  test.use({ hasTouch: true });
+
+  test('on the SVG map it selects without panning; a quick drag pans and selects nothing; a long press on a node moves it', async ({ page }) => {
+    await openGrid(page);
+    const cameraNow = () => page.locator(CAMERA).first().getAttribute('transform');
+    const onBackground = (point: Point) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.matches('svg.map') ?? false, point);
+
+    // A quick drag across b's centre pans, and b stays unselected.
+    const b = await nodeBox(page, 'b');
+    const quickFrom = { x: b.left - 20, y: b.top - 20 };
+    expect(await onBackground(quickFrom), 'the quick drag starts on the background').toBe(true);
+    const unpanned = await cameraNow();
+    await touchDrag(page, quickFrom, { x: b.x + 15, y: b.y + 15 });
+    await waitForCameraToRest(page);
+    expect(await cameraNow()).not.toBe(unpanned);
+    expect(await selectedIds(page)).toEqual([]);
+
+    // Held, then dragged from above d to below e: d and e are selected, and the camera stays.
+    const d = await nodeBox(page, 'd');
+    const e = await nodeBox(page, 'e');
+    const from = { x: d.x - 25, y: d.top - 20 };
+    expect(await onBackground(from), 'the lasso starts on the background').toBe(true);
+    const before = await cameraNow();
+    await touchDrag(page, from, { x: e.right + 20, y: e.bottom + 25 }, LONG_PRESS);
+    expect(await selectedIds(page)).toEqual(['d', 'e']);
+    expect(await cameraNow()).toBe(before);
+    await expect(page.locator('.lasso')).toBeHidden();
+
+    // Held on a node, a drag moves that node: no lasso. (a: the inspector the selection opened covers the right of the map.)
+    const held = await nodeBox(page, 'a');
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-node-id]')?.getAttribute('data-node-id'), held)).toBe('a');
+    const place = await nodePosition(page, 'a');
+    await touchDrag(page, held, { x: held.x + 80, y: held.y + 60 }, LONG_PRESS);
+    await expect(undoButton(page, '撤销：移动 1 个节点')).toBeEnabled();
+    expect(distance(await nodePosition(page, 'a'), place)).toBeGreaterThan(30);
+    expect(await selectedIds(page)).toEqual(['d', 'e']);
+    expect(await cameraNow()).toBe(before);
+  });
+
+  test('on the canvas map it selects without panning; a quick drag pans and selects nothing; a long press on a node moves it', async ({ page }) => {
+    await openGridOnCanvas(page);
+    const cameraNow = () => page.locator(CANVAS_MAP).getAttribute('data-transform');
+
+    // A quick drag across b's centre pans (were it a lasso, b would be selected and counted below).
+    const b = await screenPointOf(page, grid.nodes[1]!.position);
+    const unpanned = await cameraNow();
+    await touchDrag(page, { x: b.x - 70, y: b.y - 45 }, { x: b.x + 15, y: b.y + 15 });
+    await expect.poll(cameraNow).not.toBe(unpanned);
+
+    // Held, then dragged around a and d: they are selected (with the three edges that touch them), and the camera stays.
+    const a = await screenPointOf(page, grid.nodes[0]!.position);
+    const d = await screenPointOf(page, grid.nodes[3]!.position);
+    const before = await cameraNow();
+    await touchDrag(page, { x: a.x - 70, y: a.y - 45 }, { x: d.x + 70, y: d.y + 45 }, LONG_PRESS);
+    expect(await cameraNow()).toBe(before);
+    await page.keyboard.press('Delete');
+    await expect(page.locator('dialog.delete-prompt')).toContainText('删除 2 个节点和 3 条连线？');
+    await page.keyboard.press('Escape');
+    await summary(page, 6, 6);
+
+    // Held on a node near its box's corner (the canvas tells a node by its box), a drag moves the node, with the
+    // selection it belongs to: no lasso. (a: the inspector the selection opened covers the right of the map.)
+    const boxOfA = (await exportedNodes(page)).get('a')!;
+    const held = await screenPointOf(page, { x: boxOfA.x + boxOfA.width * 0.4, y: boxOfA.y + boxOfA.height * 0.35 });
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.matches('canvas.map'), held), 'nothing covers a').toBe(true);
+    await touchDrag(page, held, { x: held.x + 60, y: held.y + 60 }, LONG_PRESS);
+    await expect(undoButton(page, '撤销：移动 2 个节点')).toBeEnabled();
+    const moved = await exportedNodes(page);
+    for (const [index, id] of [[0, 'a'], [3, 'd']] as const) expect(moved.get(id)!.x - grid.nodes[index]!.position.x).toBeGreaterThan(20);
+    expect(await cameraNow()).toBe(before);
+  });
 });
 
 test.describe('deleting', () => {
