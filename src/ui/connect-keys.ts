@@ -4,19 +4,19 @@
  * Escape gives up; a drag tells what the pointer is over. Loaded with the map's connect layer.
  */
 import { inLanguage, type Point } from '../core/model.ts';
+import type { ConnectPlaces } from './connect-places.ts';
 import { arrowDirection, nearestInDirection } from './connect-target.ts';
 import { t } from './i18n-later.ts';
 import type { Choosing, MapEditing } from './map-editing.svelte.ts';
 
 /** A key pressed while connecting by keys; true when it was one of connecting's. */
-export function connectKey(editing: MapEditing, event: KeyboardEvent, positions: ReadonlyMap<string, Point>): boolean {
+export function connectKey(editing: MapEditing, event: KeyboardEvent, places: ConnectPlaces): boolean {
   const connecting = editing.connecting;
   if (connecting?.by !== 'keys') return false;
   const direction = arrowDirection(event.key);
   if (direction !== undefined) {
-    const from = positions.get(connecting.target ?? connecting.from);
-    const candidates = [...positions].map(([id, point]) => ({ id, x: point.x, y: point.y }));
-    const target = from && nearestInDirection(from, direction, candidates, new Set([connecting.from, connecting.target ?? connecting.from]));
+    const from = places.positionOf(connecting.target ?? connecting.from);
+    const target = from && nearestInDirection(from, direction, places.drawn(), new Set([connecting.from, connecting.target ?? connecting.from]));
     if (target !== undefined) {
       editing.connecting = { ...connecting, target };
       const session = editing.session;
@@ -24,7 +24,7 @@ export function connectKey(editing: MapEditing, event: KeyboardEvent, positions:
     }
   } else if (event.key === 'Enter') {
     const target = connecting.target;
-    const at = target === undefined ? undefined : positions.get(target);
+    const at = target === undefined ? undefined : places.positionOf(target);
     if (target !== undefined && at !== undefined) choose(editing, connecting.from, target, at, 'keys');
   } else if (event.key === 'Escape') editing.cancel();
   else return false;

@@ -14,7 +14,10 @@ export function focusNodeWhenDrawn(id: string): void {
   let frames = 0;
   const attempt = () => {
     const drawn = [...document.querySelectorAll<SVGGElement>('svg.map g[data-node-id]')].find((element) => element.dataset['nodeId'] === id);
+    // A canvas map has no element per node: the map itself takes the focus.
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.map');
     if (drawn !== undefined) drawn.focus();
+    else if (canvas !== null) canvas.focus();
     else if ((frames += 1) < DRAW_FRAMES) requestAnimationFrame(attempt);
   };
   attempt();

@@ -1,26 +1,27 @@
 /**
  * Building a map on the map itself, in a real browser: a double-click on the background (or N)
  * opens a new node's editor there, a node's text is edited in place, and nodes are connected by
- * dragging from a node's connector handle or with C and the arrow keys. Every edit is one undo step.
+ * dragging from a node's connector handle (with a mouse or a finger) or with C and the arrow keys,
+ * on the SVG map and on the canvas that draws maps over 200 nodes. Every edit is one undo step.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { camera, findBackgroundPoint, loadSeed, MAP_SVG, parseTranslate, openApp, openMapFile, revealNode, waitForLayoutToRest, type Point, editingReady } from './helpers.ts';
+import { CANVAS_MAP, screenPointOf } from './helpers-canvas.ts';
 
 const seed = loadSeed();
 
-/** Four claims at saved places (so pinned there), and one support between the lower two. */
+/** Where the square map's four claims are saved (so pinned there). */
+const SQUARE_PLACES: Readonly<Record<string, Point>> = { a: { x: 0, y: 0 }, b: { x: 420, y: 0 }, c: { x: 0, y: 300 }, d: { x: 420, y: 300 } };
+
+/** Four claims at saved places, and one support between the lower two. */
 function squareMap(): object {
+  const text: Record<string, string> = { a: '甲', b: '乙', c: '丙', d: '丁' };
   return {
     schemaVersion: 1,
     title: { zh: '连接测试', en: 'Connecting' },
     sources: [],
     actors: [],
-    nodes: [
-      { id: 'a', kind: 'claim', text: { zh: '甲' }, position: { x: 0, y: 0 } },
-      { id: 'b', kind: 'claim', text: { zh: '乙' }, position: { x: 420, y: 0 } },
-      { id: 'c', kind: 'claim', text: { zh: '丙' }, position: { x: 0, y: 300 } },
-      { id: 'd', kind: 'claim', text: { zh: '丁' }, position: { x: 420, y: 300 } },
-    ],
+    nodes: Object.entries(SQUARE_PLACES).map(([id, position]) => ({ id, kind: 'claim', text: { zh: text[id] }, position })),
     edges: [{ id: 'e-cd', from: 'c', to: 'd', kind: 'support' }],
   };
 }
@@ -54,23 +55,53 @@ async function centreOf(locator: Locator): Promise<Point> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-async function openSquare(page: Page): Promise<void> {
-  await openApp(page);
+/** The square map, drawn as SVG or (`?renderer=canvas`, as maps over 200 nodes are) on a canvas. */
+async function openSquare(page: Page, renderer: 'svg' | 'canvas' = 'svg'): Promise<void> {
+  if (renderer === 'svg') await openApp(page);
+  else {
+    await page.goto('./?renderer=canvas');
+    await expect(page.locator(`${CANVAS_MAP}[data-layout="settled"]`)).toBeVisible();
+  }
   await openMapFile(page, 'square.json', JSON.stringify(squareMap()));
   await summary(page, 4, 1);
   await editingReady(page);
-  await waitForLayoutToRest(page);
+  if (renderer === 'svg') await waitForLayoutToRest(page);
+}
+
+/** A square map node's centre on the page, on either renderer. */
+async function squareNode(page: Page, id: string): Promise<Point> {
+  if ((await page.locator(CANVAS_MAP).count()) > 0) return screenPointOf(page, SQUARE_PLACES[id]!);
+  return centreOf(mapNode(page, id).locator('rect.outline'));
+}
+
+/** Points at a node until its connector handle shows; the handle's centre. */
+async function handleOf(page: Page, from: string): Promise<Point> {
+  await page.mouse.move(...xy(await squareNode(page, from)));
+  const handle = page.locator(`circle.connect-handle[data-handle-for="${from}"]`);
+  await expect(handle).toBeVisible();
+  return centreOf(handle);
 }
 
 /** Presses on a node's connector handle and drags it to `to`, in steps, and lets go. */
 async function dragFromHandle(page: Page, from: string, to: Point): Promise<void> {
-  await page.mouse.move(...xy(await centreOf(mapNode(page, from).locator('rect.outline'))));
-  const handle = page.locator(`circle.connect-handle[data-handle-for="${from}"]`);
-  await expect(handle).toBeVisible();
-  const start = await centreOf(handle);
+  const start = await handleOf(page, from);
   await page.mouse.move(start.x, start.y, { steps: 3 });
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Drags from a node's connector handle onto the target at an edge's middle, which shows once the drag starts, and lets go. */
+async function undercutByDragging(page: Page, from: string, edge: string): Promise<void> {
+  const start = await handleOf(page, from);
+  await page.mouse.move(start.x, start.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move(start.x + 20, start.y + 60, { steps: 4 });
+  const target = page.locator(`circle.undercut-target[data-undercut-edge="${edge}"]`);
+  await expect(target).toBeVisible();
+  const middle = await centreOf(target);
+  await page.mouse.move(middle.x, middle.y, { steps: 8 });
+  await expect(target).toHaveClass(/\bactive\b/);
   await page.mouse.up();
 }
 
@@ -268,7 +299,7 @@ test.describe('editing a node’s text in place', () => {
 test.describe('connecting nodes', () => {
   test('dragging from the handle onto a node opens the chooser; the kind used last is the default', async ({ page }) => {
     await openSquare(page);
-    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await dragFromHandle(page, 'a', await squareNode(page, 'b'));
     await expect(chooser(page)).toBeVisible();
     await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
     await chooser(page).getByRole('button', { name: '反驳' }).click();
@@ -277,14 +308,14 @@ test.describe('connecting nodes', () => {
     await expect(page.locator(`${MAP_SVG} line.edge-attack`)).toHaveCount(1);
 
     // The next connection offers attack first: Enter takes it.
-    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'c').locator('rect.outline')));
+    await dragFromHandle(page, 'a', await squareNode(page, 'c'));
     await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
     await page.keyboard.press('Enter');
     await summary(page, 4, 3);
     await expect(page.locator(`${MAP_SVG} line.edge-attack`)).toHaveCount(2);
 
     // Escape makes nothing.
-    await dragFromHandle(page, 'b', await centreOf(mapNode(page, 'd').locator('rect.outline')));
+    await dragFromHandle(page, 'b', await squareNode(page, 'd'));
     await expect(chooser(page)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(chooser(page)).toHaveCount(0);
@@ -297,27 +328,14 @@ test.describe('connecting nodes', () => {
 
   test('dropping on an edge’s middle undercuts it; dropping on the node itself is refused with the reason', async ({ page }) => {
     await openSquare(page);
-    await page.mouse.move(...xy(await centreOf(mapNode(page, 'a').locator('rect.outline'))));
-    const handle = page.locator('circle.connect-handle[data-handle-for="a"]');
-    await expect(handle).toBeVisible();
-    const start = await centreOf(handle);
-    await page.mouse.move(start.x, start.y, { steps: 3 });
-    await page.mouse.down();
-    await page.mouse.move(start.x + 20, start.y + 60, { steps: 4 });
-    // While dragging, every edge that can be undercut shows a target at its middle.
-    const target = page.locator('circle.undercut-target[data-undercut-edge="e-cd"]');
-    await expect(target).toBeVisible();
-    const middle = await centreOf(target);
-    await page.mouse.move(middle.x, middle.y, { steps: 8 });
-    await expect(target).toHaveClass(/\bactive\b/);
-    await page.mouse.up();
+    await undercutByDragging(page, 'a', 'e-cd');
     await summary(page, 4, 2);
     await announced(page, '已连接：削弱');
     await expect(chooser(page)).toHaveCount(0);
     await expect(page.locator(`${MAP_SVG} line.edge-undercut`)).toHaveCount(1);
     await expect(page.locator('circle.undercut-target')).toHaveCount(0);
 
-    await dragFromHandle(page, 'b', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await dragFromHandle(page, 'b', await squareNode(page, 'b'));
     await expect(page.locator('.edit-refusal')).toBeVisible();
     await expect(page.locator('.edit-refusal')).not.toBeEmpty();
     await summary(page, 4, 2);
@@ -354,7 +372,7 @@ test.describe('connecting nodes', () => {
 
   test('a second attack the other way makes a mutual rebuttal, drawn as one line', async ({ page }) => {
     await openSquare(page);
-    await dragFromHandle(page, 'a', await centreOf(mapNode(page, 'b').locator('rect.outline')));
+    await dragFromHandle(page, 'a', await squareNode(page, 'b'));
     await chooser(page).getByRole('button', { name: '反驳' }).click();
     await summary(page, 4, 2);
     await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveCount(0);
@@ -371,4 +389,78 @@ test.describe('connecting nodes', () => {
     await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveCount(1);
     await expect(page.locator(`${MAP_SVG} line.edge-mutual`)).toHaveAttribute('marker-start', 'url(#live-arrow-start-attack)');
   });
+});
+
+test.describe('connecting on the canvas view (maps over 200 nodes)', () => {
+  test('the handle, dragged onto a node, opens the chooser; C and the arrows pick a target; the canvas keeps the focus', async ({ page }) => {
+    await openSquare(page, 'canvas');
+    await dragFromHandle(page, 'a', await squareNode(page, 'b'));
+    await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
+    await chooser(page).getByRole('button', { name: '反驳' }).click();
+    await summary(page, 4, 2);
+    await announced(page, '已连接：反驳');
+
+    // The keyboard connects from the selected node: the canvas has no element per node.
+    await page.mouse.click(...xy(await squareNode(page, 'b')));
+    await expect(page.locator(CANVAS_MAP)).toBeFocused();
+    await page.keyboard.press('c');
+    await expect(page.locator('.connect-notice')).toContainText('方向键');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('rect.connect-target[data-target-id="d"]')).toBeVisible();
+    await expect(page.locator('.connect-notice')).toHaveText('连接目标：丁');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('rect.connect-target[data-target-id="c"]')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await summary(page, 4, 3);
+    await announced(page, '已连接：支持');
+    await expect(page.locator(CANVAS_MAP)).toBeFocused();
+    await expect(page.locator('rect.connect-target')).toHaveCount(0);
+
+    await page.keyboard.press('Control+z');
+    await summary(page, 4, 2);
+  });
+
+  test('dropping on an edge’s middle undercuts it; dropping on the node itself is refused', async ({ page }) => {
+    await openSquare(page, 'canvas');
+    await undercutByDragging(page, 'a', 'e-cd');
+    await summary(page, 4, 2);
+    await announced(page, '已连接：削弱');
+    await expect(chooser(page)).toHaveCount(0);
+    await expect(page.locator('circle.undercut-target')).toHaveCount(0);
+
+    await dragFromHandle(page, 'b', await squareNode(page, 'b'));
+    await expect(page.locator('.edit-refusal')).not.toBeEmpty();
+    await summary(page, 4, 2);
+  });
+});
+
+test.describe('connecting by touch', () => {
+  test.use({ hasTouch: true });
+
+  for (const renderer of ['svg', 'canvas'] as const) {
+    test(`on the ${renderer} map, a tap selects a node and its handle, dragged by a finger, connects it`, async ({ page }) => {
+      await openSquare(page, renderer);
+      await page.touchscreen.tap(...xy(await squareNode(page, 'a')));
+      const handle = page.locator('circle.connect-handle[data-handle-for="a"]');
+      await expect(handle).toBeVisible();
+      const start = await centreOf(handle);
+      // The inspector, open on the selected node, covers the right of the map.
+      const end = await squareNode(page, 'c');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] });
+      for (let step = 1; step <= 10; step += 1) {
+        const at = { x: start.x + ((end.x - start.x) * step) / 10, y: start.y + ((end.y - start.y) * step) / 10 };
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at] });
+      }
+      await expect(page.locator('rect.connect-target[data-target-id="c"]')).toBeVisible();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await chooser(page).getByRole('button', { name: '反驳' }).tap();
+      await summary(page, 4, 2);
+      await announced(page, '已连接：反驳');
+    });
+  }
 });

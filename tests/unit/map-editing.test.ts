@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../src/core/model.ts';
 import { connectKey } from '../../src/ui/connect-keys.ts';
+import type { ConnectPlaces } from '../../src/ui/connect-places.ts';
 import { localActivity } from '../../src/ui/local-activity.svelte.ts';
 import { MapEditing, mapEditingOf } from '../../src/ui/map-editing.svelte.ts';
 import { MapSession } from '../../src/ui/map-session.svelte.ts';
@@ -23,7 +24,13 @@ function editingOf(): MapEditing {
   const session = new MapSession({ map: makeMap(['a', 'b', 'c'], []), name: 'test', sourceTexts: new Map() });
   session.language = 'en';
   const editing = new MapEditing(session);
-  editing.connectKeys = (event) => connectKey(editing, event, positions);
+  const places: ConnectPlaces = {
+    positionOf: (id) => positions.get(id),
+    drawn: () => [...positions].map(([id, point]) => ({ id, ...point })),
+    undercuttable: () => [],
+    nodeAt: () => undefined,
+  };
+  editing.connectKeys = (event) => connectKey(editing, event, places);
   return editing;
 }
 
