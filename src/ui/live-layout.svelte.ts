@@ -119,14 +119,16 @@ export class LiveLayout {
    */
   constructor(map: ArgMap, measures: () => LayoutMeasures, keep?: Float64Array) {
     this.nodes = map.nodes;
-    const ids = map.nodes.map((node) => node.id);
-    this.ids = lastOrder !== undefined && sameIds(ids, lastOrder.ids) ? lastOrder.ids : ids;
-    this.pinned = new Set(map.nodes.flatMap((node) => (node.position ? [node.id] : [])));
-    // Until the layout speaks, nodes stand at their saved or kept places (a saved layout is already at rest).
+    // One walk over the nodes (an edit's layout is made in the edit's frame): their ids, the pinned
+    // ones, and until the layout speaks, their saved or kept places (a saved layout is already at rest).
+    const ids: string[] = [];
+    const pinned = new Set<string>();
     const start = new Float64Array(map.nodes.length * 2);
     let placed = 0;
     const free = new Set<string>();
     map.nodes.forEach((node, index) => {
+      ids.push(node.id);
+      if (node.position) pinned.add(node.id);
       const x = node.position?.x ?? keep?.[2 * index] ?? Number.NaN;
       if (Number.isNaN(x)) {
         if (keep) free.add(node.id);
@@ -136,6 +138,8 @@ export class LiveLayout {
       start[2 * index + 1] = node.position?.y ?? keep![2 * index + 1]!;
       placed += 1;
     });
+    this.ids = lastOrder !== undefined && sameIds(ids, lastOrder.ids) ? lastOrder.ids : ids;
+    this.pinned = pinned;
     this.coordinates = start;
 
     this.#start = () => {

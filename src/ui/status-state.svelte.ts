@@ -58,8 +58,10 @@ export class StatusState {
   /** The status of every node, under the current assumptions. */
   readonly labels: ReadonlyMap<string, LabelName> = $derived.by(() => {
     const { framework, nodeCount } = this.mapFramework;
+    // Read once, not once a node: each read of a derived value goes through Svelte.
+    const byArgument = this.whatIf.labels;
     const labels = new Map<string, LabelName>();
-    for (let argument = 0; argument < nodeCount; argument += 1) labels.set(framework.names[argument]!, labelName(this.whatIf.labels[argument]!));
+    for (let argument = 0; argument < nodeCount; argument += 1) labels.set(framework.names[argument]!, labelName(byArgument[argument]!));
     return labels;
   });
 
