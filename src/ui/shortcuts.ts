@@ -32,7 +32,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Enter', 'F2'], action: { zh: '在原处编辑所选节点的文本', en: 'Edit the selected node’s text in place' } },
       { keys: ['C'], action: { zh: '从所选节点连接：方向键选目标，Enter 选类型', en: 'Connect from the selected node: arrows pick the target, Enter the kind' } },
       { keys: ['Esc'], action: { zh: '取消添加、编辑或连接', en: 'Cancel adding, editing or connecting' } },
-      { keys: ['Shift+Click', 'Shift+Drag'], action: { zh: '把节点加入选择或移出（Shift+点击）；框选节点（Shift+拖动背景）', en: 'Add a node to the selection or take it out (Shift+click); lasso nodes (Shift+drag the background)' } },
+      { keys: ['Shift+Click', 'Shift+Drag'], action: { zh: '把节点加入选择或移出（Shift+点击）；框选节点（Shift+拖动背景；触屏上长按背景再拖动）', en: 'Add a node to the selection or take it out (Shift+click); lasso nodes (Shift+drag the background; on a touch screen, a long press on it, then a drag)' } },
       { keys: ['Shift+Space'], action: { zh: '把有焦点的节点加入选择或移出', en: 'Add the focused node to the selection or take it out' } },
       { keys: ['Alt+←↑→↓'], action: { zh: '移动所选节点（加 Shift 移得更远）', en: 'Move the selected nodes (with Shift, further)' } },
       { keys: ['Delete', 'Backspace'], action: { zh: '删除所选节点及其连线（先确认数量），或删除所选连线', en: 'Delete the selected nodes with their edges (after a prompt that counts them), or the selected edge' } },
