@@ -109,6 +109,12 @@ function xy(point: Point): [number, number] {
   return [point.x, point.y];
 }
 
+/** While connecting by keys: an arrow key moves the target's ring to node `id`. */
+async function arrowTo(page: Page, key: string, id: string): Promise<void> {
+  await page.keyboard.press(key);
+  await expect(page.locator(`rect.connect-target[data-target-id="${id}"]`)).toBeVisible();
+}
+
 const chooser = (page: Page) => page.getByRole('dialog', { name: '连接类型' });
 
 test.describe('adding a node on the map', () => {
@@ -346,13 +352,10 @@ test.describe('connecting nodes', () => {
     await mapNode(page, 'a').focus();
     await page.keyboard.press('c');
     await expect(page.locator('.connect-notice')).toContainText('方向键');
-    await page.keyboard.press('ArrowRight');
-    await expect(page.locator('rect.connect-target[data-target-id="b"]')).toBeVisible();
+    await arrowTo(page, 'ArrowRight', 'b');
     await expect(page.locator('.connect-notice')).toHaveText('连接目标：乙');
-    await page.keyboard.press('ArrowDown');
-    await expect(page.locator('rect.connect-target[data-target-id="d"]')).toBeVisible();
-    await page.keyboard.press('ArrowUp');
-    await expect(page.locator('rect.connect-target[data-target-id="b"]')).toBeVisible();
+    await arrowTo(page, 'ArrowDown', 'd');
+    await arrowTo(page, 'ArrowUp', 'b');
     await page.keyboard.press('Enter');
     await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -363,8 +366,7 @@ test.describe('connecting nodes', () => {
 
     // Escape leaves connecting with nothing made.
     await page.keyboard.press('c');
-    await page.keyboard.press('ArrowDown');
-    await expect(page.locator('rect.connect-target[data-target-id="c"]')).toBeVisible();
+    await arrowTo(page, 'ArrowDown', 'c');
     await page.keyboard.press('Escape');
     await expect(page.locator('rect.connect-target')).toHaveCount(0);
     await summary(page, 4, 2);
@@ -379,8 +381,7 @@ test.describe('connecting nodes', () => {
 
     await mapNode(page, 'b').focus();
     await page.keyboard.press('c');
-    await page.keyboard.press('ArrowLeft');
-    await expect(page.locator('rect.connect-target[data-target-id="a"]')).toBeVisible();
+    await arrowTo(page, 'ArrowLeft', 'a');
     await page.keyboard.press('Enter');
     await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -405,11 +406,9 @@ test.describe('connecting on the canvas view (maps over 200 nodes)', () => {
     await expect(page.locator(CANVAS_MAP)).toBeFocused();
     await page.keyboard.press('c');
     await expect(page.locator('.connect-notice')).toContainText('方向键');
-    await page.keyboard.press('ArrowDown');
-    await expect(page.locator('rect.connect-target[data-target-id="d"]')).toBeVisible();
+    await arrowTo(page, 'ArrowDown', 'd');
     await expect(page.locator('.connect-notice')).toHaveText('连接目标：丁');
-    await page.keyboard.press('ArrowLeft');
-    await expect(page.locator('rect.connect-target[data-target-id="c"]')).toBeVisible();
+    await arrowTo(page, 'ArrowLeft', 'c');
     await page.keyboard.press('Enter');
     await expect(chooser(page).getByRole('button', { name: '反驳' })).toBeFocused();
     await page.keyboard.press('ArrowLeft');
