@@ -6,7 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { camera, findBackgroundPoint, loadSeed, MAP_SVG, parseTranslate, openApp, openMapFile, revealNode, waitForLayoutToRest, type Point, editingReady } from './helpers.ts';
-import { CANVAS_MAP, screenPointOf } from './helpers-canvas.ts';
+import { CANVAS_MAP, restingCamera, screenPointOf } from './helpers-canvas.ts';
 
 const seed = loadSeed();
 
@@ -395,6 +395,13 @@ test.describe('connecting nodes', () => {
 test.describe('connecting on the canvas view (maps over 200 nodes)', () => {
   test('the handle, dragged onto a node, opens the chooser; C and the arrows pick a target; the canvas keeps the focus', async ({ page }) => {
     await openSquare(page, 'canvas');
+    // The map is drawn smaller than life, its handle as big on screen as ever: 14 CSS pixels across, and its 2.5-pixel ring.
+    expect((await restingCamera(page)).k).toBeLessThan(0.9);
+    await handleOf(page, 'a');
+    const handle = await page.locator('circle.connect-handle[data-handle-for="a"]').boundingBox();
+    expect(handle?.width).toBeGreaterThan(15);
+    expect(handle?.width).toBeLessThan(18);
+
     await dragFromHandle(page, 'a', await squareNode(page, 'b'));
     await expect(chooser(page).getByRole('button', { name: '支持' })).toBeFocused();
     await chooser(page).getByRole('button', { name: '反驳' }).click();
