@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   allNodePositions, camera, CAMERA, dragMouse, findBackgroundPoint, loadSeed, neighboursOf, nodePosition, openApp,
-  revealNode, waitForCameraToRest, waitForLayoutToRest,
+  revealNode, waitForCameraToRest, waitForLayoutToRest, editingReady,
 } from './helpers.ts';
 
 const seed = loadSeed();
@@ -83,9 +83,19 @@ test.describe('dragging a node', () => {
   });
 });
 
+/**
+ * Waits for the editing bar, which arrives after the map and makes the view shorter: the camera
+ * then keeps the map point at the view's centre, shifting by half the bar's height.
+ */
+async function viewInPlace(page: Page): Promise<void> {
+  await editingReady(page);
+  await waitForCameraToRest(page);
+}
+
 test.describe('the camera', () => {
   test('the wheel over the background zooms', async ({ page }) => {
     await openApp(page);
+    await viewInPlace(page);
     const before = await camera(page);
     const point = await findBackgroundPoint(page);
     await page.mouse.move(point.x, point.y);
@@ -105,6 +115,7 @@ test.describe('the camera', () => {
 
   test('dragging the background pans', async ({ page }) => {
     await openApp(page);
+    await viewInPlace(page);
     const before = await camera(page);
     const positions = await allNodePositions(page);
     const start = await findBackgroundPoint(page, 120, 60);
