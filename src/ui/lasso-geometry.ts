@@ -23,24 +23,6 @@ export function nodesInside(rectangle: Rectangle, ids: Iterable<string>, positio
   return inside;
 }
 
-/**
- * Whether a point (map coordinates) lies in a node's box, its border included: the canvas map's
- * own hit test (src/layout/hit-test.ts) finds a node there. `boxOf` gives a node's width and height.
- */
-export function onSomeNode(
-  point: { readonly x: number; readonly y: number },
-  ids: Iterable<string>,
-  positionOf: (id: string) => Position | undefined,
-  boxOf: (id: string) => { readonly width: number; readonly height: number } | undefined,
-): boolean {
-  for (const id of ids) {
-    const place = positionOf(id);
-    const box = boxOf(id);
-    if (place && box && Math.abs(place.x - point.x) <= box.width / 2 && Math.abs(place.y - point.y) <= box.height / 2) return true;
-  }
-  return false;
-}
-
 /** The rectangle grown about its centre to at least `size` each way, so that a lasso just begun shows. */
 export function atLeast(rectangle: Rectangle, size: number): Rectangle {
   const growX = Math.max(0, size - (rectangle.right - rectangle.left)) / 2;

@@ -65,6 +65,11 @@ export class MapEditing {
   connectKeys: ((event: KeyboardEvent) => boolean) | undefined = undefined;
   /** The map point at the centre of the view, when a view that edits is on screen. */
   viewCentre: () => Point | undefined = () => undefined;
+  /**
+   * The node drawn under a point of the page (client coordinates), as the renderer on screen tells
+   * it: the canvas has no element per node, and its hit index is the one answer (`answerNodeAt`).
+   */
+  nodeAt: (clientX: number, clientY: number) => string | undefined = noNode;
 
   constructor(session: MapSession) {
     this.session = session;
@@ -131,6 +136,14 @@ export class MapEditing {
     else this.editText(hit.id);
   }
 
+  /** The renderer on screen answers `nodeAt` until the returned function is called. */
+  answerNodeAt(nodeAt: (clientX: number, clientY: number) => string | undefined): () => void {
+    this.nodeAt = nodeAt;
+    return () => {
+      if (this.nodeAt === nodeAt) this.nodeAt = noNode;
+    };
+  }
+
   startConnect(from: string, by: Connecting['by']): void {
     if (!this.#start()) return;
     this.connecting = { from, by };
@@ -166,6 +179,8 @@ export class MapEditing {
     return true;
   }
 }
+
+const noNode = (): undefined => undefined;
 
 function taken(event: KeyboardEvent): void {
   event.preventDefault();

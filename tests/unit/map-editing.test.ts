@@ -120,6 +120,18 @@ describe('MapEditing', () => {
     expect(editing.draft).toEqual({ x: 10, y: 20 });
   });
 
+  it('tells the node under a point as the renderer on screen answers it, and nothing once it has gone', () => {
+    const editing = editingOf();
+    expect(editing.nodeAt(1, 2)).toBeUndefined();
+    const leaveFirst = editing.answerNodeAt(() => 'a');
+    // A renderer drawn anew answers before the old one leaves: the old one's leaving takes nothing from it.
+    const leaveSecond = editing.answerNodeAt((x) => (x > 100 ? 'b' : undefined));
+    leaveFirst();
+    expect([editing.nodeAt(150, 0), editing.nodeAt(50, 0)]).toEqual(['b', undefined]);
+    leaveSecond();
+    expect(editing.nodeAt(150, 0)).toBeUndefined();
+  });
+
   it('a session has one gesture state', () => {
     const session = new MapSession({ map: makeMap(['a'], []), name: 'test', sourceTexts: new Map() });
     expect(mapEditingOf(session)).toBe(mapEditingOf(session));
