@@ -5,6 +5,7 @@
  */
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { Attachment } from 'svelte/attachments';
+import type { Point } from '../core/model.ts';
 import type { Bounds } from '../layout/bounds.ts';
 import { MAX_ZOOM, MIN_ZOOM, SMALLEST_ZOOM } from './camera.ts';
 
@@ -71,6 +72,13 @@ export class CameraController {
     if (!this.#element || !this.#behaviour) return;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     select(this.#element).transition().duration(reducedMotion ? 0 : CAMERA_MOVE_MS).call(this.#behaviour.transform, transform);
+  }
+
+  /** A point of the page (client coordinates) on the map drawn in `surface`, in map coordinates. */
+  mapPointAt(surface: Element, clientX: number, clientY: number): Point {
+    const frame = surface.getBoundingClientRect();
+    const [x, y] = this.transform.invert([clientX - frame.left, clientY - frame.top]);
+    return { x, y };
   }
 
   jumpTo(transform: ZoomTransform): void {
